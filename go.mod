@@ -1,0 +1,3 @@
+module dnn
+
+go 1.26

@@ -1,0 +1,19 @@
+// Package matrix is a small dense float64 matrix, just enough of numpy for the
+// course: matrix products, element-wise arithmetic with numpy's broadcasting,
+// reductions along an axis, numpy-style printing and numpy's legacy random
+// numbers (np.random.seed, randn, rand), drawn value for value.
+//
+// A Dense is stored row-major in a plain []float64: element (i, j) of an
+// (r, c) matrix lives at data[i*c+j].
+//
+// Functions return new matrices and never change their arguments, so that
+// code reads like the numpy it mirrors. A few *Into variants write into a
+// destination the caller owns; they exist for training loops that reuse
+// buffers.
+//
+// A shape mismatch is a programming error, as in numpy: the function panics
+// with a message naming the operation and both shapes, for example
+//
+//	matrix: Dot: shapes (5,3) and (4,2) not aligned: 3 (dim 1) != 4 (dim 0)
+//	matrix: Add: operands could not be broadcast together with shapes (3,4) (2,1)
+package matrix
