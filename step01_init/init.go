@@ -45,6 +45,8 @@ func (p Parameters) Clone() Parameters {
 //	b2 = zeros                  (ny, 1)
 //
 // drawn from rs in that order (the course seeds it with 1).
+//
+// Hint: W1 = matrix.Scale(0.01, rs.Randn(nh, nx)), then W2 likewise; biases are matrix.Zeros; about 6 lines.
 func InitializeParameters(rs *matrix.RandomState, nx, nh, ny int) Parameters {
 	return initialize(rs, []int{nx, nh, ny}, times001)
 }
@@ -53,6 +55,8 @@ func InitializeParameters(rs *matrix.RandomState, nx, nh, ny int) Parameters {
 // initialize_parameters_deep of the step-by-step assignment: for l = 1..L in
 // order, W[l] = randn(n[l], n[l-1]) * 0.01 and b[l] = zeros((n[l], 1)).
 // layerDims is n[0], n[1], ..., n[L]; the course seeds rs with 3.
+//
+// Hint: make L+1 slices, then for l = 1..L draw W[l] (×0.01) and set b[l] to zeros; about 8 lines.
 func InitializeParametersDeep(rs *matrix.RandomState, layerDims []int) Parameters {
 	return initialize(rs, layerDims, times001)
 }
@@ -62,6 +66,8 @@ func InitializeParametersDeep(rs *matrix.RandomState, layerDims []int) Parameter
 // b[l] = zeros((n[l], 1)). Dividing by sqrt(n[l-1]) keeps Z[l] of about unit
 // size however wide the previous layer is, which lets the deep model learn
 // where ×0.01 would leave it stuck. The course seeds rs with 1.
+//
+// Hint: as InitializeParametersDeep, dividing by matrix.Scalar(math.Sqrt(n[l-1])) instead; about 8 lines.
 func InitializeParametersDeepApp(rs *matrix.RandomState, layerDims []int) Parameters {
 	return initialize(rs, layerDims, func(W *matrix.Dense, nPrev int) *matrix.Dense {
 		return matrix.Div(W, matrix.Scalar(math.Sqrt(float64(nPrev))))

@@ -37,6 +37,8 @@ const (
 
 // Sigmoid returns A = 1 / (1 + exp(-Z)) element by element, and Z as the
 // activation cache. Z and A are (n[l], m).
+//
+// Hint: matrix.Apply(Z, f) with f(z) = 1 / (1 + math.Exp(-z)); 2 lines.
 func Sigmoid(Z *matrix.Dense) (*matrix.Dense, ActivationCache) {
 	A := matrix.Apply(Z, func(z float64) float64 { return 1 / (1 + math.Exp(-z)) })
 	return A, ActivationCache{Z: Z}
@@ -44,6 +46,8 @@ func Sigmoid(Z *matrix.Dense) (*matrix.Dense, ActivationCache) {
 
 // Relu returns A = max(0, Z) element by element, and Z as the activation
 // cache. Z and A are (n[l], m).
+//
+// Hint: matrix.Maximum(Z, 0) is max(0, Z); 1 line.
 func Relu(Z *matrix.Dense) (*matrix.Dense, ActivationCache) {
 	return matrix.Maximum(Z, 0), ActivationCache{Z: Z}
 }
@@ -51,6 +55,8 @@ func Relu(Z *matrix.Dense) (*matrix.Dense, ActivationCache) {
 // LinearForward returns Z = W·A + b and the linear cache (A, W, b).
 // A is (n[l-1], m), W is (n[l], n[l-1]), b is (n[l], 1); Z is (n[l], m).
 // It panics if the shapes do not fit together.
+//
+// Hint: Z = matrix.Add(matrix.Dot(W, A), b), which broadcasts b over the columns; 2 lines.
 func LinearForward(A, W, b *matrix.Dense) (*matrix.Dense, LinearCache) {
 	Z := matrix.Add(matrix.Dot(W, A), b)
 	return Z, LinearCache{APrev: A, W: W, B: b}
@@ -59,6 +65,8 @@ func LinearForward(A, W, b *matrix.Dense) (*matrix.Dense, LinearCache) {
 // LinearActivationForward returns A = g(W·APrev + b) for g = activation, and
 // the layer's cache. APrev is (n[l-1], m), W is (n[l], n[l-1]), b is
 // (n[l], 1); A is (n[l], m). It panics for an unknown activation.
+//
+// Hint: LinearForward, then Sigmoid or Relu chosen by a switch on activation; about 12 lines.
 func LinearActivationForward(APrev, W, b *matrix.Dense, activation Activation) (*matrix.Dense, Cache) {
 	Z, linearCache := LinearForward(APrev, W, b)
 	var A *matrix.Dense
@@ -77,6 +85,8 @@ func LinearActivationForward(APrev, W, b *matrix.Dense, activation Activation) (
 // LModelForward runs [LINEAR -> RELU] × (L-1) -> LINEAR -> SIGMOID on X and
 // returns AL = A[L] and the L caches in layer order (caches[l-1] is layer
 // l's). X is (n[0], m); AL is (1, m) for the course's binary classifier.
+//
+// Hint: A = X; LinearActivationForward with ReLU for l = 1..L-1, then with sigmoid for L; about 12 lines.
 func LModelForward(X *matrix.Dense, p step01_init.Parameters) (*matrix.Dense, []Cache) {
 	L := p.L()
 	caches := make([]Cache, 0, L)

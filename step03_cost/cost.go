@@ -12,6 +12,8 @@ import (
 //	J = -(1/m) · sum( Y·log(AL) + (1-Y)·log(1-AL) )
 //
 // It panics if AL and Y differ in shape or are not a single row.
+//
+// Hint: check the shapes, then -matrix.Sum(...)/m with matrix.Mul, Sub, Log, Add; about 10 lines.
 func ComputeCost(AL, Y *matrix.Dense) float64 {
 	r, m := Y.Dims()
 	if ar, am := AL.Dims(); r != 1 || ar != 1 || am != m {

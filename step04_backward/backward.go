@@ -18,6 +18,8 @@ type Grads struct {
 
 // ReluBackward returns dZ = dA * relu'(Z): dA where Z > 0, and 0 where
 // Z <= 0. dA and Z (from the activation cache) are (n[l], m); so is dZ.
+//
+// Hint: matrix.Binary("ReluBackward", dA, cache.Z, f) with f(da, z) = da if z > 0, else 0; about 6 lines.
 func ReluBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matrix.Dense {
 	return matrix.Binary("ReluBackward", dA, cache.Z, func(da, z float64) float64 {
 		if z > 0 {
@@ -30,6 +32,8 @@ func ReluBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matri
 // SigmoidBackward returns dZ = dA * s * (1-s) with s = sigmoid(Z), since
 // sigmoid'(z) = s(1-s). dA and Z (from the activation cache) are (n[l], m);
 // so is dZ.
+//
+// Hint: s from step02_forward.Sigmoid(cache.Z), then matrix.Mul and matrix.Sub; 2 lines.
 func SigmoidBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matrix.Dense {
 	s, _ := step02_forward.Sigmoid(cache.Z)
 	return matrix.Mul(matrix.Mul(dA, s), matrix.Sub(matrix.Scalar(1), s))
@@ -42,6 +46,8 @@ func SigmoidBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *ma
 //	db     = (1/m) row sums of dZ, kept as a column   (n[l], 1)
 //
 // dZ is (n[l], m); the cache holds APrev, W and b from LinearForward.
+//
+// Hint: m from cache.APrev.Dims(); matrix.DotTB(dZ, APrev), matrix.SumAxis(dZ, 1), matrix.DotTA(W, dZ); about 5 lines.
 func LinearBackward(dZ *matrix.Dense, cache step02_forward.LinearCache) (dAPrev, dW, db *matrix.Dense) {
 	dW, db = LinearBackwardParams(dZ, cache)
 	return matrix.DotTA(cache.W, dZ), dW, db
@@ -73,6 +79,8 @@ func activationBackward(dA *matrix.Dense, cache step02_forward.ActivationCache, 
 // layer: dZ from the activation's backward, then LinearBackward. dA is
 // (n[l], m); it returns dAPrev (n[l-1], m), dW (n[l], n[l-1]), db (n[l], 1).
 // It panics for an unknown activation.
+//
+// Hint: dZ from ReluBackward or SigmoidBackward (a switch on activation), then LinearBackward; about 10 lines.
 func LinearActivationBackward(dA *matrix.Dense, cache step02_forward.Cache, activation step02_forward.Activation) (dAPrev, dW, db *matrix.Dense) {
 	dZ := activationBackward(dA, cache.Activation, activation)
 	return LinearBackward(dZ, cache.Linear)
@@ -83,6 +91,8 @@ func LinearActivationBackward(dA *matrix.Dense, cache step02_forward.Cache, acti
 // LModelForward: the sigmoid layer L first, starting from
 // dAL = -(Y/AL - (1-Y)/(1-AL)), then the ReLU layers L-1 down to 1.
 // Layer l gives dA[l-1], dW[l] and db[l].
+//
+// Hint: dAL from the formula, then LinearActivationBackward for l = L (sigmoid) down to 1 (ReLU); about 15 lines.
 func LModelBackward(AL, Y *matrix.Dense, caches []step02_forward.Cache) Grads {
 	return lModelBackward(AL, Y, caches, true)
 }

@@ -12,6 +12,8 @@ import (
 // descent: W[l] - learningRate·dW[l] and b[l] - learningRate·db[l] for every
 // layer l. Like the course's version it does not modify p: it returns new
 // matrices. It panics if grads does not have one dW and db per layer.
+//
+// Hint: new slices; for l = 1..L, matrix.Sub(p.W[l], matrix.Scale(learningRate, grads.DW[l])), same for B; about 10 lines.
 func UpdateParameters(p step01_init.Parameters, grads step04_backward.Grads, learningRate float64) step01_init.Parameters {
 	L := p.L()
 	if len(grads.DW) != L+1 || len(grads.DB) != L+1 {
