@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"dnn/internal/testutil"
 	"dnn/matrix"
 )
 
@@ -42,6 +43,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestTrainDiverges(t *testing.T) {
+	defer testutil.Guard(t, "step06_model")
 	rs := matrix.NewRandomState(2)
 	X := matrix.Scale(100, rs.Randn(10, 10))
 	Y := matrix.FromRows([][]float64{{0, 1, 0, 1, 0, 1, 0, 1, 0, 1}})
@@ -53,6 +55,7 @@ func TestTrainDiverges(t *testing.T) {
 }
 
 func TestPredictAccuracy(t *testing.T) {
+	defer testutil.Guard(t, "step06_model")
 	p := DefaultOptions()
 	p.Iterations = 1
 	X := matrix.FromRows([][]float64{{-1, 2, 3}})
