@@ -1,0 +1,166 @@
+package exercise
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Module is the module path of the project; a step's import path is
+// Module + "/" + Step.Dir.
+const Module = "dnn"
+
+// NotImplemented is the phrase a stub panics with, as in
+// "step02_forward.LinearForward is not implemented yet: Z = W·A + b". The
+// step tests recognise it (it is testutil.NotImplemented).
+const NotImplemented = " is not implemented yet"
+
+// Func is a function the learner writes.
+type Func struct {
+	Name     string // the Go function, e.g. "LinearForward"
+	Notebook string // the course's function, e.g. "linear_forward"
+	// Tests are the tests that check it, named as go test -json names them
+	// (spaces become underscores): "TestStep02Forward/linear_forward",
+	// "ExampleSigmoid". A trailing * matches every test with that prefix.
+	Tests []string
+	// Hint is the stub's hint when the doc comment has no "Hint:" sentence.
+	Hint string
+}
+
+// Given is a function that is not an exercise but whose reference body
+// would give one away. In the exercise version its body is Body (braces
+// included), built on the functions the learner writes.
+type Given struct {
+	Name string
+	Body string
+}
+
+// Step is one step package and its exercises.
+type Step struct {
+	Dir   string  // the folder, also the package name: "step02_forward"
+	Topic string  // what the step teaches, in a few words
+	Funcs []Func  // the functions the learner writes, in the notebook's order
+	Given []Given // functions rebuilt on the exercises
+}
+
+// ImportPath returns the step's import path, e.g. "dnn/step02_forward".
+func (s Step) ImportPath() string { return Module + "/" + s.Dir }
+
+// Steps are the step packages in the learner's order.
+var Steps = []Step{
+	{
+		Dir:   "step01_init",
+		Topic: "initialising the parameters",
+		Funcs: []Func{
+			{Name: "InitializeParameters", Notebook: "initialize_parameters",
+				Tests: []string{"TestStep01Init/initialize_parameters"}},
+			{Name: "InitializeParametersDeep", Notebook: "initialize_parameters_deep",
+				Tests: []string{"TestStep01Init/initialize_parameters_deep", "ExampleInitializeParametersDeep"}},
+			{Name: "InitializeParametersDeepApp", Notebook: "initialize_parameters_deep (application)",
+				Tests: []string{"TestStep01Init/initialize_parameters_deep_(application*"}},
+		},
+	},
+	{
+		Dir:   "step02_forward",
+		Topic: "forward propagation",
+		Funcs: []Func{
+			{Name: "Sigmoid", Notebook: "sigmoid", Tests: []string{"ExampleSigmoid"}},
+			{Name: "Relu", Notebook: "relu", Tests: []string{"ExampleRelu"}},
+			{Name: "LinearForward", Notebook: "linear_forward",
+				Tests: []string{"TestStep02Forward/linear_forward"}},
+			{Name: "LinearActivationForward", Notebook: "linear_activation_forward",
+				Tests: []string{"TestStep02Forward/linear_activation_forward"}},
+			{Name: "LModelForward", Notebook: "L_model_forward",
+				Tests: []string{"TestStep02Forward/L_model_forward", "ExampleLModelForward"}},
+		},
+	},
+	{
+		Dir:   "step03_cost",
+		Topic: "the cross-entropy cost",
+		Funcs: []Func{
+			{Name: "ComputeCost", Notebook: "compute_cost",
+				Tests: []string{"TestStep03Cost/compute_cost", "ExampleComputeCost"}},
+		},
+	},
+	{
+		Dir:   "step04_backward",
+		Topic: "backward propagation",
+		Funcs: []Func{
+			{Name: "ReluBackward", Notebook: "relu_backward", Tests: []string{"ExampleReluBackward"}},
+			{Name: "SigmoidBackward", Notebook: "sigmoid_backward", Tests: []string{"ExampleSigmoidBackward"}},
+			{Name: "LinearBackward", Notebook: "linear_backward",
+				Tests: []string{"TestStep04Backward/linear_backward", "ExampleLinearBackward"}},
+			{Name: "LinearActivationBackward", Notebook: "linear_activation_backward",
+				Tests: []string{"TestStep04Backward/linear_activation_backward"}},
+			{Name: "LModelBackward", Notebook: "L_model_backward",
+				Tests: []string{"TestStep04Backward/L_model_backward", "TestStep04Backward/L_model_backward_without_dA0", "ExampleLModelBackward"}},
+		},
+		Given: []Given{
+			{Name: "LinearBackwardParams", Body: `{
+	// Built on LinearBackward, this computes dAPrev and drops it.
+	_, dW, db = LinearBackward(dZ, cache)
+	return dW, db
+}`},
+			{Name: "LModelBackwardParams", Body: `{
+	// Built on LModelBackward, this computes dA[0] and drops it.
+	g := LModelBackward(AL, Y, caches)
+	g.DA[0] = nil
+	return g
+}`},
+		},
+	},
+	{
+		Dir:   "step05_update",
+		Topic: "gradient descent",
+		Funcs: []Func{
+			{Name: "UpdateParameters", Notebook: "update_parameters",
+				Tests: []string{"TestStep05Update/update_parameters", "ExampleUpdateParameters"}},
+		},
+	},
+	{
+		Dir:   "step06_model",
+		Topic: "the models, trained and used",
+		Funcs: []Func{
+			{Name: "Train", Notebook: "the loop of both models",
+				Tests: []string{"ExampleTrain", "TestTrainDiverges"},
+				Hint: "for each iteration: step02_forward.LModelForward, step03_cost.ComputeCost (return an error naming the " +
+					"iteration and suggesting a smaller learning rate if it is NaN or infinite), step04_backward.LModelBackwardParams, " +
+					"step05_update.UpdateParameters; keep the cost every 100 iterations and at the last, and call opts.OnCost; about 20 lines"},
+			{Name: "TwoLayerModel", Notebook: "two_layer_model",
+				Tests: []string{"TestModelsSmall/two_layer_model*"},
+				Hint:  "Check(X, Y, dims[:], opts), then step01_init.InitializeParameters with matrix.NewRandomState(opts.Seed), then Train; about 5 lines"},
+			{Name: "LLayerModel", Notebook: "L_layer_model",
+				Tests: []string{"TestModelsSmall/L_layer_model*", "ExampleLLayerModel"},
+				Hint:  "Check(X, Y, layerDims, opts), then step01_init.InitializeParametersDeepApp with matrix.NewRandomState(opts.Seed), then Train; about 5 lines"},
+			{Name: "Predict", Notebook: "predict",
+				Tests: []string{"ExamplePredict", "TestPredictAccuracy"},
+				Hint:  "matrix.Apply(Probabilities(X, p), f) with f(a) = 1 if a > 0.5, else 0; about 7 lines"},
+		},
+	},
+}
+
+// Select returns the steps a command-line argument names: "all", or one
+// step by its folder ("step02_forward", "./step02_forward/") or a prefix of
+// it that names only one ("step02").
+func Select(arg string) ([]Step, error) {
+	if arg == "all" {
+		return Steps, nil
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(arg, "./"), "/")
+	var found []Step
+	for _, s := range Steps {
+		if s.Dir == name {
+			return []Step{s}, nil
+		}
+		if name != "" && strings.HasPrefix(s.Dir, name) {
+			found = append(found, s)
+		}
+	}
+	if len(found) == 1 {
+		return found, nil
+	}
+	names := make([]string, len(Steps))
+	for i, s := range Steps {
+		names[i] = s.Dir
+	}
+	return nil, fmt.Errorf("unknown step %q: want all or one of %s", arg, strings.Join(names, ", "))
+}
