@@ -1,0 +1,168 @@
+package dataset
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"dnn/internal/testutil"
+	"dnn/matrix"
+)
+
+// The fixtures in testdata were written by make_fixtures.py: pixel k of an
+// image array is k*7 mod 256.
+
+// exact fails t unless got equals want to the bit.
+func exact(t *testing.T, name string, got, want *matrix.Dense) {
+	t.Helper()
+	if msg := testutil.DiffMatrix(name, got, want, 0, 0); msg != "" {
+		t.Error(msg)
+	}
+}
+
+// columns returns the (n, m) matrix whose element (p, j) is f(p, j).
+func columns(n, m int, f func(p, j int) float64) *matrix.Dense {
+	d := matrix.Zeros(n, m)
+	for p := 0; p < n; p++ {
+		for j := 0; j < m; j++ {
+			d.Set(p, j, f(p, j))
+		}
+	}
+	return d
+}
+
+func TestLoadTiny(t *testing.T) {
+	d, err := Load(filepath.Join("testdata", "tiny"))
+	if err != nil {
+		t.Fatalf("Load(testdata/tiny) = %v", err)
+	}
+	// 3 training images of 2×2×3 = 12 values; the test file holds two of
+	// them in reverse order.
+	exact(t, "TrainX", d.TrainX, columns(12, 3, func(p, j int) float64 { return float64((j*12+p)*7%256) / 255 }))
+	exact(t, "TrainY", d.TrainY, matrix.New(1, 3, []float64{1, 0, 1}))
+	exact(t, "TestX", d.TestX, columns(12, 2, func(p, j int) float64 { return float64(((1-j)*12+p)*7%256) / 255 }))
+	exact(t, "TestY", d.TestY, matrix.New(1, 2, []float64{0, 1}))
+	if want := []string{"non-cat", "cat"}; !slices.Equal(d.Classes, want) {
+		t.Errorf("Classes = %q, want %q", d.Classes, want)
+	}
+	// Image 1, row 0, column 1, channel 2 is pixel k = 12+3+2 = 17: 119/255.
+	if got, want := d.TrainX.At(5, 1), 119.0/255; got != want {
+		t.Errorf("TrainX.At(5, 1) = %v, want %v", got, want)
+	}
+}
+
+// TestLoadCourse reads the course's files. The values were printed by numpy
+// from train_x = train_x_orig.reshape(209, -1).T / 255. and the same for
+// the test set.
+func TestLoadCourse(t *testing.T) {
+	d, err := Load(testutil.CourseData(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		m    *matrix.Dense
+		want string
+	}{{"TrainX", d.TrainX, "(12288,209)"}, {"TrainY", d.TrainY, "(1,209)"}, {"TestX", d.TestX, "(12288,50)"}, {"TestY", d.TestY, "(1,50)"}} {
+		if got := tt.m.Shape(); got != tt.want {
+			t.Errorf("%s has shape %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	values := []struct {
+		name string
+		m    *matrix.Dense
+		p, j int
+		want float64
+	}{
+		{"TrainX", d.TrainX, 0, 0, 0.06666666666666667},
+		{"TrainX", d.TrainX, 2, 0, 0.2196078431372549},
+		{"TrainX", d.TrainX, 3*(10*64+20) + 1, 2, 0.592156862745098},
+		{"TrainX", d.TrainX, 5000, 100, 0.5254901960784314},
+		{"TrainX", d.TrainX, 12287, 208, 0},
+		{"TestX", d.TestX, 0, 0, 0.6196078431372549},
+		{"TestX", d.TestX, 12287, 49, 0.0196078431372549},
+	}
+	for _, tt := range values {
+		if got := tt.m.At(tt.p, tt.j); got != tt.want {
+			t.Errorf("%s.At(%d, %d) = %.17g, want %.17g", tt.name, tt.p, tt.j, got, tt.want)
+		}
+	}
+	sums := []struct {
+		name string
+		m    *matrix.Dense
+		want float64
+	}{{"TrainY", d.TrainY, 72}, {"TestY", d.TestY, 33}}
+	for _, tt := range sums {
+		if got := matrix.Sum(tt.m); got != tt.want {
+			t.Errorf("Sum(%s) = %v, want %v (the number of cats)", tt.name, got, tt.want)
+		}
+	}
+	if want := []string{"non-cat", "cat"}; !slices.Equal(d.Classes, want) {
+		t.Errorf("Classes = %q, want %q", d.Classes, want)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	// A folder holding the training file only.
+	onlyTrain := t.TempDir()
+	b, err := os.ReadFile(filepath.Join("testdata", "tiny", TrainFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(onlyTrain, TrainFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, dir string
+		want      string
+		notExist  bool // the error matches fs.ErrNotExist
+	}{
+		{"missing folder", "testdata/nowhere",
+			"dataset: no file testdata/nowhere/train_catvnoncat.h5: the course's files train_catvnoncat.h5 and test_catvnoncat.h5 belong in testdata/nowhere", true},
+		{"missing test file", onlyTrain,
+			"dataset: no file " + filepath.Join(onlyTrain, TestFile) + ": the course's files train_catvnoncat.h5 and test_catvnoncat.h5 belong in " + onlyTrain, true},
+		{"wrong datasets", "testdata/wrong_names",
+			`hdf5: testdata/wrong_names/train_catvnoncat.h5: no dataset "train_set_x" (datasets: x, y)`, false},
+		{"image sizes differ", "testdata/sizes",
+			"dataset: the test images (testdata/sizes/test_catvnoncat.h5) are 3×3 pixels, the training images (testdata/sizes/train_catvnoncat.h5) 2×2: they must be the same size", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.dir)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("Load(%q) error = %v, want %s", tt.dir, err, tt.want)
+			}
+			if got := errors.Is(err, fs.ErrNotExist); got != tt.notExist {
+				t.Errorf("errors.Is(%v, fs.ErrNotExist) = %v, want %v", err, got, tt.notExist)
+			}
+		})
+	}
+}
+
+func TestLoadFileErrors(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{
+		{"bad/float_images.h5", `dataset: testdata/bad/float_images.h5: "train_set_x" is float64 of shape (2, 2, 2, 3), want uint8 RGB images of shape (m, height, width, 3)`},
+		{"bad/gray_images.h5", `dataset: testdata/bad/gray_images.h5: "train_set_x" is uint8 of shape (2, 2, 2), want uint8 RGB images of shape (m, height, width, 3)`},
+		{"bad/label_2.h5", `dataset: testdata/bad/label_2.h5: "train_set_y" holds 2 at index 1; a label must be 0 (non-cat) or 1 (cat)`},
+		{"bad/count_mismatch.h5", `dataset: testdata/bad/count_mismatch.h5: "train_set_x" holds 3 images but "train_set_y" 2 labels`},
+		{"bad/string_labels.h5", `dataset: testdata/bad/string_labels.h5: "train_set_y" is S1 of shape (2,), want integer labels of shape (m,)`},
+		{"bad/no_images.h5", `dataset: testdata/bad/no_images.h5: "train_set_x" holds no images`},
+		{"make_fixtures.py", `hdf5: testdata/make_fixtures.py: not an HDF5 file`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := "testdata/" + tt.file
+			_, _, err := LoadFile(path, "train_set_x", "train_set_y")
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("LoadFile(%q, ...) error = %v, want %s", path, err, tt.want)
+			}
+		})
+	}
+}
