@@ -38,8 +38,9 @@ func Load(dir string) (*CatData, error) {
 	for _, p := range []string{train, test} {
 		if _, err := os.Stat(p); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("dataset: no file %s: the course's files %s and %s belong in %s: %w",
-					p, TrainFile, TestFile, dir, fs.ErrNotExist)
+				msg := fmt.Sprintf("dataset: no file %s: the course's files %s and %s belong in %s",
+					p, TrainFile, TestFile, filepath.Clean(dir))
+				return nil, &notFound{msg, err}
 			}
 			return nil, fmt.Errorf("dataset: %w", err)
 		}
@@ -66,6 +67,16 @@ func Load(dir string) (*CatData, error) {
 	}
 	return &d, nil
 }
+
+// notFound is the error for a missing file: its message says what belongs
+// where, and it unwraps to the error of os.Stat.
+type notFound struct {
+	msg string
+	err error
+}
+
+func (e *notFound) Error() string { return e.msg }
+func (e *notFound) Unwrap() error { return e.err }
 
 // readTrain reads the training images, labels and class names.
 func (d *CatData) readTrain(f *hdf5.File, path string) (size [2]int, err error) {

@@ -133,7 +133,7 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Load(tt.dir)
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			if err == nil || err.Error() != tt.want {
 				t.Fatalf("Load(%q) error = %v, want %s", tt.dir, err, tt.want)
 			}
 			if got := errors.Is(err, fs.ErrNotExist); got != tt.notExist {

@@ -193,7 +193,7 @@ func (c *chunker) eachMaxChunk(maxDims []uint64, limit uint64, fn func(k uint64,
 		if m == undef || m < c.dims[i] {
 			return fmt.Errorf("maximum dimensions %v do not suit a fixed chunk index", maxDims)
 		}
-		grid[i] = max(1, (m+c.chunk[i]-1)/c.chunk[i])
+		grid[i] = (max(m, 1)-1)/c.chunk[i] + 1
 		hi, lo := bits.Mul64(total, grid[i])
 		if hi != 0 || lo > limit {
 			return fmt.Errorf("maximum dimensions %v hold more chunks than the index or the file", maxDims)
