@@ -199,6 +199,23 @@ func TestNames(t *testing.T) {
 	}
 }
 
+// TestWide reads a group with so many members that its B-tree has two
+// levels.
+func TestWide(t *testing.T) {
+	f := open(t, "wide.h5")
+	names := f.Names()
+	if len(names) != 300 || names[0] != "d" || names[1] != "l000" || names[299] != "l298" {
+		t.Errorf("Names() = %d names %q ... %q, want 300: d, l000 ... l298", len(names), names[:min(2, len(names))], names[len(names)-1:])
+	}
+	d, err := f.Dataset("l150")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.Int64s(); !slices.Equal(got, []int64{42}) {
+		t.Errorf(`Dataset("l150").Int64s() = %v, want [42]`, got)
+	}
+}
+
 func TestUnsupported(t *testing.T) {
 	tests := []struct {
 		file, name string // name "" means the error comes from Open

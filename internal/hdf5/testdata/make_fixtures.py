@@ -6,6 +6,9 @@ files):
     /usr/bin/python3 make_fixtures.py
 
 Every value is a simple formula so the Go tests can state it as a literal.
+Some files record creation times (those written with the low-level API or
+with version 2 object headers), so a rerun changes their bytes but not
+what they hold.
 """
 import h5py
 import numpy as np
@@ -101,6 +104,15 @@ def nested():
         f["ext"] = h5py.ExternalLink("other.h5", "/x")
 
 
+def wide():
+    # 300 hard links to one dataset: more symbol table nodes than one B-tree
+    # node can point to, so the group's B-tree has two levels.
+    with h5py.File("wide.h5", "w") as f:
+        f["d"] = np.array([42], dtype=np.uint8)
+        for i in range(299):
+            f["l%03d" % i] = f["d"]
+
+
 def scalar():
     with h5py.File("scalar.h5", "w") as f:
         f["f8"] = np.float64(2.5)
@@ -153,6 +165,7 @@ if __name__ == "__main__":
     big_endian()
     strings()
     nested()
+    wide()
     scalar()
     unsupported()
     new_formats()
