@@ -11,8 +11,29 @@ import (
 	"dnn/internal/testutil"
 )
 
-// projectDirs are the folders the step packages and their tests need.
-var projectDirs = append([]string{"matrix", "internal/testutil", "internal/atomicfile"}, testutil.StepDirs...)
+// stepDirs returns the folders of the step packages and of the project's
+// packages that they and their tests import, relative to the root.
+func stepDirs(t *testing.T, gobin string) []string {
+	t.Helper()
+	root := testutil.RepoRoot(t)
+	cmd := exec.Command(gobin, "list", "-deps", "-test", "-f", "{{if not .Standard}}{{.Dir}}{{end}}", "./step0...")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list the steps' packages: %v", err)
+	}
+	seen := map[string]bool{}
+	var dirs []string
+	for _, dir := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		rel, err := filepath.Rel(root, dir)
+		if err != nil || strings.HasPrefix(rel, "..") || seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		dirs = append(dirs, rel)
+	}
+	return append(dirs, "internal/atomicfile")
+}
 
 // goRun runs the go command in dir and returns its combined output and
 // whether it succeeded.
@@ -42,7 +63,8 @@ var learnerBodies = map[string][]exercise.Given{
 // test passes.
 func TestGivenBodies(t *testing.T) {
 	gobin := testutil.GoCommand(t)
-	dir := testutil.CopyProject(t, projectDirs...)
+	skipInExerciseMode(t, testutil.RepoRoot(t), exercise.Steps...)
+	dir := testutil.CopyProject(t, stepDirs(t, gobin)...)
 	var pkgs []string
 	for _, s := range exercise.Steps {
 		if len(s.Given) == 0 {
@@ -67,7 +89,7 @@ func TestGivenBodies(t *testing.T) {
 // step 1 shows as every function failing with the compiler's message.
 func TestStubbedProject(t *testing.T) {
 	gobin := testutil.GoCommand(t)
-	dir := testutil.CopyProject(t, projectDirs...)
+	dir := testutil.CopyProject(t, stepDirs(t, gobin)...)
 	for _, s := range exercise.Steps {
 		if _, err := exercise.Start(dir, s); err != nil {
 			t.Fatal(err)

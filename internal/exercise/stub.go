@@ -46,6 +46,57 @@ func Start(root string, s Step) ([]string, error) {
 	return names, nil
 }
 
+// Stubs returns the functions of step s, in the folder root/s.Dir, that
+// are still stubs: their body is a single panic whose message says
+// "is not implemented yet".
+func Stubs(root string, s Step) ([]string, error) {
+	src, err := readPackage(filepath.Join(root, s.Dir))
+	if err != nil {
+		return nil, err
+	}
+	pkg, err := parsePackage(src)
+	if err != nil {
+		return nil, err
+	}
+	graded := map[string]bool{}
+	for _, f := range s.Funcs {
+		graded[f.Name] = true
+	}
+	var stubs []string
+	for _, file := range pkg.files {
+		if file.test {
+			continue
+		}
+		for _, decl := range file.ast.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv == nil && graded[fd.Name.Name] && isStub(fd.Body) {
+				stubs = append(stubs, fd.Name.Name)
+			}
+		}
+	}
+	return stubs, nil
+}
+
+// isStub reports whether body is a single panic of a string literal saying
+// "is not implemented yet".
+func isStub(body *ast.BlockStmt) bool {
+	if body == nil || len(body.List) != 1 {
+		return false
+	}
+	es, ok := body.List[0].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" {
+		return false
+	}
+	lit, ok := call.Args[0].(*ast.BasicLit)
+	return ok && lit.Kind == token.STRING && strings.Contains(lit.Value, NotImplemented)
+}
+
 // readPackage returns the contents of the .go files in dir by base name.
 func readPackage(dir string) (map[string][]byte, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"dnn/internal/testutil"
 	"dnn/matrix"
 	"dnn/step02_forward"
 	"dnn/step04_backward"
@@ -45,6 +46,7 @@ func TestCheck(t *testing.T) {
 // TestCompareCatchesMistakes checks that the usual mistakes of backward
 // propagation are far above the threshold.
 func TestCompareCatchesMistakes(t *testing.T) {
+	defer testutil.Guard(t, "gradcheck")
 	nw, err := Random([]int{5, 4, 3, 1}, 5, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +78,7 @@ func TestCompareCatchesMistakes(t *testing.T) {
 }
 
 func TestCompareShapes(t *testing.T) {
+	defer testutil.Guard(t, "gradcheck")
 	nw, err := Random([]int{4, 3, 1}, 3, 1)
 	if err != nil {
 		t.Fatal(err)
