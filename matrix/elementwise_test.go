@@ -8,7 +8,7 @@ import (
 func TestBroadcasting(t *testing.T) {
 	a := FromRows([][]float64{{1, 2, 3}, {4, 5, 6}}) // (2,3)
 	col := FromRows([][]float64{{10}, {20}})         // (2,1)
-	row := FromRows([][]float64{{100, 200, 300}})     // (1,3)
+	row := FromRows([][]float64{{100, 200, 300}})    // (1,3)
 	tests := []struct {
 		name string
 		got  *Dense

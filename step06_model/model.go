@@ -75,8 +75,9 @@ func Train(X, Y *matrix.Dense, p step01_init.Parameters, opts Options) (Result, 
 		AL, caches := step02_forward.LModelForward(X, p)
 		cost := step03_cost.ComputeCost(AL, Y)
 		if math.IsNaN(cost) || math.IsInf(cost, 0) {
-			return Result{Parameters: p, Costs: costs}, fmt.Errorf(
-				"the cost became %v at iteration %d: training diverged; try a smaller learning rate than %g", cost, i, opts.LearningRate)
+			return Result{Parameters: p, Costs: costs}, fmt.Errorf("the cost became %v at iteration %d: "+
+				"some probability in AL reached exactly 0 or 1, so log(AL) or log(1-AL) is infinite; "+
+				"training overshot: try a smaller learning rate than %g", cost, i, opts.LearningRate)
 		}
 		grads := step04_backward.LModelBackwardParams(AL, Y, caches)
 		p = step05_update.UpdateParameters(p, grads, opts.LearningRate)

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"dnn/internal/planar"
+	"dnn/internal/report"
+	"dnn/matrix"
+	"dnn/step06_model"
+)
+
+const demoSynopsis = `[flags]
+
+Trains the L-layer model on the course's planar "flower" data set (400 points
+in 2-D, two classes as interleaved petals), regenerated from its formula: no
+files needed. Prints the costs and the accuracy, and writes a report with the
+cost curve and the decision boundary.`
+
+func init() {
+	register("demo", "train on the built-in flower data set (no files needed) and write a report", runDemo)
+}
+
+func runDemo(args []string, stdout io.Writer) error {
+	fs := newFlags("demo", demoSynopsis, stdout)
+	var f trainFlags
+	f.register(fs, 0.01, 10000, "(default 2,20,7,5,1)")
+	fs.StringVar(&f.report, "report", filepath.Join("report", "demo"), "folder for the HTML report (empty for none)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (run \"dnn demo -h\" for the flags)", fs.Arg(0))
+	}
+	dims, err := f.check(map[string]string{"l-layer": "2,20,7,5,1", "two-layer": "2,20,1"})
+	if err != nil {
+		return err
+	}
+	X, Y := planar.Flower(1)
+	d := &data{TrainX: X, TrainY: Y, Classes: []string{"red", "blue"}}
+	return train(d, f, dims, stdout, func(r *report.Report, res step06_model.Result) {
+		r.Title = "Demo: the planar flower data set"
+		r.Boundary = &report.Boundary{X: X, Y: Y, Predict: func(X *matrix.Dense) *matrix.Dense {
+			return step06_model.Probabilities(X, res.Parameters)
+		}}
+	})
+}

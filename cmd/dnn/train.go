@@ -1,0 +1,187 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"dnn/internal/report"
+	"dnn/step06_model"
+)
+
+const trainSynopsis = `[-data DIR | -x X.npy -y Y.npy [-test-x X.npy -test-y Y.npy]] [flags]
+
+Trains a model by gradient descent and prints the cost every 100 iterations
+and at the last one, then the accuracy on the training and the test set.`
+
+// trainFlags are the flags that train and demo share.
+type trainFlags struct {
+	model, layers string
+	lr            float64
+	iterations    int
+	seed          uint
+	save, report  string
+}
+
+func (f *trainFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	Float64Var(*float64, string, float64, string)
+	IntVar(*int, string, int, string)
+	UintVar(*uint, string, uint, string)
+}, lr float64, iterations int, layersHelp string) {
+	fs.StringVar(&f.model, "model", "l-layer", "l-layer (ReLU layers then a sigmoid, ÷√n[l-1] initialisation) or two-layer (×0.01 initialisation)")
+	fs.StringVar(&f.layers, "layers", "", "layer sizes n[0],n[1],...,n[L] "+layersHelp)
+	fs.Float64Var(&f.lr, "lr", lr, "learning rate α")
+	fs.IntVar(&f.iterations, "iterations", iterations, "number of gradient-descent iterations")
+	fs.UintVar(&f.seed, "seed", 1, "seed of numpy's random generator for the initial weights")
+	fs.StringVar(&f.save, "save", "", "write the trained parameters to this .npz file (W1, b1, W2, b2, ..., loadable with np.load)")
+}
+
+func init() {
+	register("train", "train the cat classifier on the course's data set (or on .npy arrays)", runTrain)
+}
+
+func runTrain(args []string, stdout io.Writer) error {
+	fs := newFlags("train", trainSynopsis, stdout)
+	var f trainFlags
+	f.register(fs, 0.0075, 2500, "(default 12288,20,7,5,1 for l-layer, 12288,7,1 for two-layer)")
+	dir := fs.String("data", filepath.Join("testdata", "datasets"), "folder holding the course's train_catvnoncat.h5 and test_catvnoncat.h5")
+	x := fs.String("x", "", "training inputs X as a .npy file, features × examples (instead of -data)")
+	y := fs.String("y", "", "training labels Y as a .npy file, 1 × examples of 0/1")
+	testX := fs.String("test-x", "", "test inputs as a .npy file (optional, with -x)")
+	testY := fs.String("test-y", "", "test labels as a .npy file (optional, with -y)")
+	fs.StringVar(&f.report, "report", "", "write an HTML report (cost curve, accuracy, mislabelled pictures) into this folder")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (run \"dnn train -h\" for the flags)", fs.Arg(0))
+	}
+	if (*x == "") != (*y == "") {
+		return fmt.Errorf("-x and -y go together: give both or neither")
+	}
+	defaults := map[string]string{"l-layer": "12288,20,7,5,1", "two-layer": "12288,7,1"}
+	dims, err := f.check(defaults)
+	if err != nil {
+		return err
+	}
+	var d *data
+	if *x != "" {
+		d, err = loadNpyData(*x, *y, *testX, *testY)
+	} else {
+		if *testX != "" || *testY != "" {
+			return fmt.Errorf("-test-x and -test-y go with -x and -y")
+		}
+		d, err = loadCourseData(*dir)
+	}
+	if err != nil {
+		return err
+	}
+	return train(d, f, dims, stdout, nil)
+}
+
+// check validates the flags before any data is read or time spent, and
+// returns the layer sizes.
+func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
+	layers, ok := defaultLayers[f.model]
+	if !ok {
+		return nil, fmt.Errorf("-model %q: want l-layer or two-layer", f.model)
+	}
+	if f.layers != "" {
+		layers = f.layers
+	}
+	dims, err := parseLayers(layers)
+	if err != nil {
+		return nil, err
+	}
+	if f.model == "two-layer" && len(dims) != 3 {
+		return nil, fmt.Errorf("-layers %q: the two-layer model has exactly three sizes n_x,n_h,n_y", layers)
+	}
+	if f.seed > 1<<32-1 {
+		return nil, fmt.Errorf("-seed %d: numpy's seeds go from 0 to 4294967295", f.seed)
+	}
+	opts := f.options()
+	if !(opts.LearningRate > 0) || opts.LearningRate > 1e6 {
+		return nil, fmt.Errorf("-lr %v: the learning rate must be a positive number", f.lr)
+	}
+	if opts.Iterations <= 0 {
+		return nil, fmt.Errorf("-iterations %d: train for at least 1 iteration", f.iterations)
+	}
+	for _, out := range []struct{ flag, path string }{{"-save", f.save}, {"-report", f.report}} {
+		if out.path == "" {
+			continue
+		}
+		parent := filepath.Dir(filepath.Clean(out.path))
+		if st, err := os.Stat(parent); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("%s %s: the folder %s does not exist", out.flag, out.path, parent)
+		}
+		if st, err := os.Stat(out.path); err == nil && st.IsDir() == (out.flag == "-save") {
+			what := map[bool]string{true: "a folder", false: "a file"}[st.IsDir()]
+			return nil, fmt.Errorf("%s %s: that is %s", out.flag, out.path, what)
+		}
+	}
+	return dims, nil
+}
+
+func (f *trainFlags) options() step06_model.Options {
+	return step06_model.Options{LearningRate: f.lr, Iterations: f.iterations, Seed: uint32(f.seed)}
+}
+
+// train trains the model f asks for on d, prints the costs and the
+// accuracies, and writes what -save and -report ask for. decorate, if not
+// nil, adds to the report before it is written.
+func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*report.Report, step06_model.Result)) error {
+	opts := f.options()
+	opts.OnCost = func(i int, cost float64) { fmt.Fprintf(stdout, "Cost after iteration %d: %v\n", i, cost) }
+	if err := step06_model.Check(d.TrainX, d.TrainY, dims, opts); err != nil {
+		return err
+	}
+	start := time.Now()
+	var res step06_model.Result
+	var err error
+	if f.model == "two-layer" {
+		res, err = step06_model.TwoLayerModel(d.TrainX, d.TrainY, [3]int(dims), opts)
+	} else {
+		res, err = step06_model.LLayerModel(d.TrainX, d.TrainY, dims, opts)
+	}
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	trainAcc := step06_model.Accuracy(step06_model.Predict(d.TrainX, res.Parameters), d.TrainY)
+	fmt.Fprintf(stdout, "Train accuracy: %v\n", trainAcc)
+	var testAcc float64
+	if d.TestX != nil {
+		testAcc = step06_model.Accuracy(step06_model.Predict(d.TestX, res.Parameters), d.TestY)
+		fmt.Fprintf(stdout, "Test accuracy: %v\n", testAcc)
+	}
+	fmt.Fprintf(stdout, "Trained %d iterations in %.2fs (%.0f iterations/s)\n",
+		opts.Iterations, elapsed.Seconds(), float64(opts.Iterations)/elapsed.Seconds())
+	if f.save != "" {
+		if err := saveParameters(f.save, res.Parameters); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Saved the parameters to %s\n", f.save)
+	}
+	if f.report != "" {
+		r := newReport(d, f, dims, res, trainAcc, testAcc, elapsed)
+		if decorate != nil {
+			decorate(r, res)
+		}
+		if err := writeReport(f.report, r); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(f.report, "index.html"))
+	}
+	return nil
+}
+
+// modelName is how the report names the model.
+func modelName(model string, dims []int) string {
+	if model == "two-layer" {
+		return "two-layer model (LINEAR->RELU->LINEAR->SIGMOID)"
+	}
+	return fmt.Sprintf("%d-layer model ([LINEAR->RELU]×%d->LINEAR->SIGMOID)", len(dims)-1, len(dims)-2)
+}
