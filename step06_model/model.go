@@ -21,6 +21,9 @@ type Options struct {
 	// OnCost, if not nil, is called with the cost every 100 iterations and at
 	// the last one, as the notebook prints it with print_cost=True.
 	OnCost func(iteration int, cost float64)
+	// Gram asks TwoLayerModel and LLayerModel to train through the Gram
+	// matrix XᵀX (TrainGram, same results) when UseGram says it is cheaper.
+	Gram bool
 }
 
 // DefaultOptions returns the course's settings: α = 0.0075, 2500 iterations,
@@ -50,7 +53,7 @@ func TwoLayerModel(X, Y *matrix.Dense, dims [3]int, opts Options) (Result, error
 		return Result{}, err
 	}
 	p := step01_init.InitializeParameters(matrix.NewRandomState(opts.Seed), dims[0], dims[1], dims[2])
-	return Train(X, Y, p, opts)
+	return train(X, Y, p, opts)
 }
 
 // LLayerModel trains [LINEAR->RELU]×(L-1)->LINEAR->SIGMOID, L_layer_model in
@@ -62,6 +65,14 @@ func LLayerModel(X, Y *matrix.Dense, layerDims []int, opts Options) (Result, err
 		return Result{}, err
 	}
 	p := step01_init.InitializeParametersDeepApp(matrix.NewRandomState(opts.Seed), layerDims)
+	return train(X, Y, p, opts)
+}
+
+// train is Train, or TrainGram where opts asks for it and it is cheaper.
+func train(X, Y *matrix.Dense, p step01_init.Parameters, opts Options) (Result, error) {
+	if opts.Gram && UseGram(X, p.Dims()) {
+		return TrainGram(X, Y, p, opts)
+	}
 	return Train(X, Y, p, opts)
 }
 
@@ -75,20 +86,32 @@ func Train(X, Y *matrix.Dense, p step01_init.Parameters, opts Options) (Result, 
 		AL, caches := step02_forward.LModelForward(X, p)
 		cost := step03_cost.ComputeCost(AL, Y)
 		if math.IsNaN(cost) || math.IsInf(cost, 0) {
-			return Result{Parameters: p, Costs: costs}, fmt.Errorf("the cost became %v at iteration %d: "+
-				"some probability in AL reached exactly 0 or 1, so log(AL) or log(1-AL) is infinite; "+
-				"training overshot: try a smaller learning rate than %g", cost, i, opts.LearningRate)
+			return Result{}, diverged(cost, i, opts.LearningRate)
 		}
 		grads := step04_backward.LModelBackwardParams(AL, Y, caches)
 		p = step05_update.UpdateParameters(p, grads, opts.LearningRate)
-		if i%100 == 0 || i == opts.Iterations-1 {
-			costs = append(costs, Cost{Iteration: i, Value: cost})
-			if opts.OnCost != nil {
-				opts.OnCost(i, cost)
-			}
-		}
+		costs = record(costs, i, cost, opts)
 	}
 	return Result{Parameters: p, Costs: costs}, nil
+}
+
+// record appends the cost of iteration i to costs, and reports it to
+// opts.OnCost, every 100 iterations and at the last one.
+func record(costs []Cost, i int, cost float64, opts Options) []Cost {
+	if i%100 == 0 || i == opts.Iterations-1 {
+		costs = append(costs, Cost{Iteration: i, Value: cost})
+		if opts.OnCost != nil {
+			opts.OnCost(i, cost)
+		}
+	}
+	return costs
+}
+
+// diverged is the error for a cost that is no longer a finite number.
+func diverged(cost float64, i int, learningRate float64) error {
+	return fmt.Errorf("the cost became %v at iteration %d: "+
+		"some probability in AL reached exactly 0 or 1, so log(AL) or log(1-AL) is infinite; "+
+		"training overshot: try a smaller learning rate than %g", cost, i, learningRate)
 }
 
 // Check returns an error, in words a user understands, if X (n[0], m) and

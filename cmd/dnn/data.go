@@ -56,6 +56,8 @@ func loadNpyData(x, y, testX, testY string) (*data, error) {
 
 func mustRows(m *matrix.Dense) int { r, _ := m.Dims(); return r }
 
+func cols(m *matrix.Dense) int { _, c := m.Dims(); return c }
+
 // loadXY reads a pair of .npy files: X (n, m) and Y (1, m) of 0/1 labels (a
 // 1-d Y of m labels is taken as (1, m), as the course reshapes it).
 func loadXY(xPath, yPath string) (X, Y *matrix.Dense, err error) {
