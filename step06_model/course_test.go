@@ -43,6 +43,7 @@ func TestCourseModels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer testutil.Guard(t, "step06_model")
 			var res Result
 			var err error
 			if len(tt.dims) == 3 {

@@ -30,6 +30,7 @@ func checkSameTraining(t *testing.T, X *matrix.Dense, plain, gram Result) {
 // TestTrainGram holds the Gram-matrix training to the plain one on small
 // random problems, both models' shapes.
 func TestTrainGram(t *testing.T) {
+	defer testutil.Guard(t, "step06_model")
 	rs := matrix.NewRandomState(5)
 	X := rs.Randn(60, 12)
 	Y := matrix.Apply(rs.Rand(1, 12), func(u float64) float64 { return math.Round(u) })
@@ -43,6 +44,7 @@ func TestTrainGram(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer testutil.Guard(t, "step06_model")
 			opts := Options{LearningRate: tt.lr, Iterations: 301, Seed: 1}
 			plain, err := Train(X, Y, tt.p, opts)
 			if err != nil {

@@ -7,12 +7,13 @@ import (
 	"go/token"
 	"path"
 	"strconv"
+	"strings"
 )
 
 // deleteUnused deletes, from the non-test files of a package, the
 // unexported functions (methods excepted) that nothing uses: not used by an
 // exported function, a method, a type, variable or constant declaration, a
-// test file, or another function that is itself used. Uses are found by
+// test file of the package, or another function that is itself used. Uses are found by
 // name, which may keep a function whose name is also a local name: never
 // deletes one that is used.
 func deleteUnused(src map[string][]byte) (map[string][]byte, error) {
@@ -30,6 +31,9 @@ func deleteUnused(src map[string][]byte) (map[string][]byte, error) {
 	}
 	uses := map[string][]string{} // owner -> names it uses; owner "" is every non-candidate
 	for _, f := range pkg.files {
+		if strings.HasSuffix(f.ast.Name.Name, "_test") {
+			continue // an external test package sees no unexported name
+		}
 		for _, decl := range f.ast.Decls {
 			owner := ""
 			var self *ast.Ident

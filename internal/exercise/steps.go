@@ -135,6 +135,12 @@ var Steps = []Step{
 				Tests: []string{"ExamplePredict", "TestPredictAccuracy"},
 				Hint:  "matrix.Apply(Probabilities(X, p), f) with f(a) = 1 if a > 0.5, else 0; about 7 lines"},
 		},
+		Given: []Given{
+			{Name: "TrainGram", Body: `{
+	// Built on Train: the same training, computed the plain way.
+	return Train(X, Y, p, opts)
+}`},
+		},
 	},
 }
 

@@ -22,6 +22,7 @@ import (
 var deleted = map[string][]string{
 	"step01_init":     {"initialize", "times001"},
 	"step04_backward": {"activationBackward", "lModelBackward"},
+	"step06_model":    {"diverged", "record", "train"},
 }
 
 func TestRewriteSteps(t *testing.T) {
@@ -273,6 +274,29 @@ func odd(n int) bool { return n != 0 && even(int(math.Abs(float64(n-1)))) }
 // F is even.
 func F(n int) bool {
 	panic("p.F is not implemented yet: from the list")
+}
+`},
+		},
+		{
+			name: "a name in an external test package keeps nothing",
+			step: step,
+			src: map[string]string{
+				"a.go": `package p
+
+func F() int { return g() }
+
+func g() int { return 1 }
+`,
+				"b_test.go": `package p_test
+
+func g() int { return 2 }
+
+var _ = g()
+`},
+			want: map[string]string{"a.go": `package p
+
+func F() int {
+	panic("p.F is not implemented yet: see its doc comment")
 }
 `},
 		},
