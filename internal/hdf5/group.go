@@ -16,12 +16,13 @@ type link struct {
 // within prefixes err with the object it is about, e.g. `group "g": ...`.
 func within(object string, err error) error { return &wrapped{object + ": ", err} }
 
-// walkGroup records the datasets of the group whose header messages are
-// msgs, whose path is path ("" for the root), and of its subgroups. seen
-// holds the object header addresses of the groups already walked: a group
-// reached again (a loop, or a second hard link) is not walked twice.
-// objects remembers which addresses are datasets, so that no object header
-// is read twice.
+// walkGroup records in r.f the datasets of the group whose header messages
+// are msgs, whose path is path ("" for the root), and of its subgroups.
+// seen holds the object header addresses of the groups already walked: a
+// group reached again (a loop, or a second hard link) is not walked twice.
+// r.objects remembers which addresses are datasets, so that no object
+// header is read twice. A member that cannot be read is recorded in
+// r.f.skipped with the reason.
 func (r *reader) walkGroup(msgs []message, path string, depth int, seen map[uint64]bool) error {
 	links, err := r.groupLinks(msgs)
 	if err != nil {
