@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -117,6 +119,16 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 			continue
 		}
 		parent := filepath.Dir(filepath.Clean(out.path))
+		if out.flag == "-report" {
+			// The report's folder and its parents are created: check the
+			// nearest one that exists.
+			for parent != filepath.Dir(parent) {
+				if _, err := os.Stat(parent); !errors.Is(err, fs.ErrNotExist) {
+					break
+				}
+				parent = filepath.Dir(parent)
+			}
+		}
 		if st, err := os.Stat(parent); err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("%s %s: the folder %s does not exist", out.flag, out.path, parent)
 		}
