@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"time"
 
 	"dnn/internal/imageio"
@@ -24,7 +25,10 @@ func newReport(d *data, f trainFlags, dims []int, res step06_model.Result, train
 	for _, c := range res.Costs {
 		r.Costs = append(r.Costs, report.Point{Iteration: c.Iteration, Cost: c.Value})
 	}
-	if d.Pictures && d.TestX != nil {
+	// Mislabelled pictures are shown if they are square, of any size (the
+	// course's are 64×64): n[0] = side×side×3.
+	side := int(math.Round(math.Sqrt(float64(mustRows(d.TrainX)) / 3)))
+	if d.Pictures && d.TestX != nil && side*side*3 == mustRows(d.TrainX) {
 		probs := step06_model.Probabilities(d.TestX, res.Parameters).RawData()
 		for j, y := range d.TestY.RawData() {
 			predicted := 0
@@ -33,7 +37,7 @@ func newReport(d *data, f trainFlags, dims []int, res step06_model.Result, train
 			}
 			if float64(predicted) != y {
 				r.Mislabelled = append(r.Mislabelled, report.Picture{
-					Image:       imageio.FromColumn(d.TestX, j, 64),
+					Image:       imageio.FromColumn(d.TestX, j, side),
 					Predicted:   d.Classes[predicted],
 					Actual:      d.Classes[int(y)],
 					Probability: probs[j],
