@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"strconv"
 	"strings"
 
@@ -86,7 +87,7 @@ func loadXY(xPath, yPath string) (X, Y *matrix.Dense, err error) {
 	return X, Y, nil
 }
 
-// loadMatrix reads a 2-d .npy file.
+// loadMatrix reads a 2-d .npy file of finite numbers.
 func loadMatrix(path, what string) (*matrix.Dense, error) {
 	a, err := npy.ReadFile(path)
 	if err != nil {
@@ -95,6 +96,12 @@ func loadMatrix(path, what string) (*matrix.Dense, error) {
 	m, err := a.Matrix()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %v (want features × examples, one example per column)", path, what, err)
+	}
+	_, c := m.Dims()
+	for k, v := range m.RawData() {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%s: %s holds %v at row %d, column %d; the values must be finite numbers", path, what, v, k/c, k%c)
+		}
 	}
 	return m, nil
 }
