@@ -13,7 +13,8 @@
 // Imports left unused are removed, so the package still compiles and its
 // tests say, for each function, that it is not implemented yet.
 //
-// Grade runs the steps' tests with go test -json and maps every test to the
-// function it checks (Func.Tests), giving one line per function: passed, or
-// the first failure message.
+// RunTests runs the steps' graded tests with go test -json and Grade maps
+// every test to the function it checks (Func.Tests), giving one line per
+// function: passed, or the first failure message. Stubs tells which
+// functions of a step are still stubs.
 package exercise
