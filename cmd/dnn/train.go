@@ -137,6 +137,18 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 			return nil, fmt.Errorf("%s %s: that is %s", out.flag, out.path, what)
 		}
 	}
+	if f.report != "" {
+		// Checked now, so that a failing report does not follow a -save
+		// already written.
+		index := filepath.Join(f.report, "index.html")
+		if st, err := os.Stat(index); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("-report %s: %s is a folder", f.report, index)
+		}
+		save, _ := filepath.Abs(f.save)
+		if rep, _ := filepath.Abs(f.report); f.save != "" && (save == rep || save == filepath.Join(rep, "index.html")) {
+			return nil, fmt.Errorf("-save %s and -report %s: the parameters and the report cannot go to the same place", f.save, f.report)
+		}
+	}
 	return dims, nil
 }
 
