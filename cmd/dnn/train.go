@@ -109,7 +109,7 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 	}
 	opts := f.options()
 	if !(opts.LearningRate > 0) || opts.LearningRate > 1e6 {
-		return nil, fmt.Errorf("-lr %v: the learning rate must be a positive number", f.lr)
+		return nil, fmt.Errorf("-lr %v: the learning rate must be a positive number no larger than 1e6", f.lr)
 	}
 	if opts.Iterations <= 0 {
 		return nil, fmt.Errorf("-iterations %d: train for at least 1 iteration", f.iterations)
