@@ -97,13 +97,22 @@ func loadMatrix(path, what string) (*matrix.Dense, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %v (want features × examples, one example per column)", path, what, err)
 	}
+	if err := checkFinite(m); err != nil {
+		return nil, fmt.Errorf("%s: %s %v", path, what, err)
+	}
+	return m, nil
+}
+
+// checkFinite returns an error naming the first element of m that is NaN
+// or infinite.
+func checkFinite(m *matrix.Dense) error {
 	_, c := m.Dims()
 	for k, v := range m.RawData() {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("%s: %s holds %v at row %d, column %d; the values must be finite numbers", path, what, v, k/c, k%c)
+			return fmt.Errorf("holds %v at row %d, column %d; the values must be finite numbers", v, k/c, k%c)
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // parseLayers reads layer sizes such as "12288,20,7,5,1".

@@ -48,6 +48,9 @@ func loadParameters(path string) (step01_init.Parameters, error) {
 				return p, fmt.Errorf("%s has no %s%d", path, name, l)
 			}
 			m, err := a.Matrix()
+			if err == nil {
+				err = checkFinite(m)
+			}
 			if err != nil {
 				return p, fmt.Errorf("%s: %s%d %v", path, name, l, err)
 			}
