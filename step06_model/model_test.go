@@ -73,7 +73,7 @@ func TestModelsSmall(t *testing.T) {
 					res, err = LLayerModel(X, Y, tt.Dims, opts)
 				}
 				if err != nil {
-					t.Fatal(err)
+					panic(err) // RunCases reports it as this case's failure
 				}
 				out := testutil.Outputs{}
 				for l := 1; l <= res.Parameters.L(); l++ {

@@ -115,18 +115,19 @@ func checkFinite(m *matrix.Dense) error {
 	return nil
 }
 
-// parseLayers reads layer sizes such as "12288,20,7,5,1".
-func parseLayers(s string) ([]int, error) {
+// parseLayers reads layer sizes such as "12288,20,7,5,1"; what names the
+// argument in messages (e.g. "-layers").
+func parseLayers(what, s string) ([]int, error) {
 	var dims []int
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 {
-			return nil, fmt.Errorf("-layers %q: each layer size must be a whole number above 0, like 12288,20,7,5,1", s)
+			return nil, fmt.Errorf("%s %q: each layer size must be a whole number above 0, like 12288,20,7,5,1", what, s)
 		}
 		dims = append(dims, n)
 	}
 	if len(dims) < 2 {
-		return nil, fmt.Errorf("-layers %q: need at least the input size and the output size, like 12288,7,1", s)
+		return nil, fmt.Errorf("%s %q: need at least the input size and the output size, like 12288,7,1", what, s)
 	}
 	return dims, nil
 }

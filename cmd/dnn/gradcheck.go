@@ -34,7 +34,7 @@ func runGradcheck(args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q (run \"dnn gradcheck -h\" for the flags)", fs.Arg(0))
 	}
-	dims, err := parseLayers(*layers)
+	dims, err := parseLayers("-layers", *layers)
 	if err != nil {
 		return err
 	}

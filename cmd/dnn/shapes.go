@@ -37,7 +37,7 @@ func runShapes(args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q: give the layer sizes as one list, e.g. 12288,20,7,5,1", fs.Arg(0))
 	}
-	dims, err := parseLayers(sizes)
+	dims, err := parseLayers("layer sizes", sizes)
 	if err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 	if f.layers != "" {
 		layers = f.layers
 	}
-	dims, err := parseLayers(layers)
+	dims, err := parseLayers("-layers", layers)
 	if err != nil {
 		return nil, err
 	}
