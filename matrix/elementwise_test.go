@@ -55,7 +55,7 @@ func TestAllClose(t *testing.T) {
 		{1, 1, 0, 0, true},
 		{1, 1 + 1e-9, 0, 1e-8, true},
 		{1, 1 + 1e-7, 0, 1e-8, false},
-		{100, 100.1, 1e-3, 0, true}, // |a-b| <= rtol*|b|
+		{100, 100.1, 1e-3, 0, true},  // |a-b| <= rtol*|b|
 		{100.2, 100, 1e-3, 0, false}, // rtol scales the second argument only
 		{math.NaN(), math.NaN(), 1, 1, false},
 		{math.Inf(1), math.Inf(1), 0, 0, true},
