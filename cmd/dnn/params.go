@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"dnn/internal/npy"
 	"dnn/matrix"
@@ -26,7 +27,7 @@ func saveParameters(path string, p step01_init.Parameters) error {
 // np.savez(path, **parameters)), checking that the shapes chain together:
 // W[l] is (n[l], n[l-1]), b[l] is (n[l], 1).
 func loadParameters(path string) (step01_init.Parameters, error) {
-	_, arrays, err := npy.ReadNPZ(path)
+	names, arrays, err := npy.ReadNPZ(path)
 	if err != nil {
 		return step01_init.Parameters{}, err
 	}
@@ -38,7 +39,11 @@ func loadParameters(path string) (step01_init.Parameters, error) {
 		return step01_init.Parameters{}, fmt.Errorf("%s holds no W1: not parameters saved by dnn train -save", path)
 	}
 	if len(arrays) != 2*L {
-		return step01_init.Parameters{}, fmt.Errorf("%s holds %d arrays, want W1, b1, ..., W%d, b%d", path, len(arrays), L, L)
+		gap := ""
+		if next := strconv.Itoa(L + 1); arrays["b"+next] != nil {
+			gap = ": it has b" + next + " but no W" + next
+		}
+		return step01_init.Parameters{}, fmt.Errorf("%s holds %s, want W1, b1, ..., WL, bL%s", path, strings.Join(names, ", "), gap)
 	}
 	p := step01_init.Parameters{W: make([]*matrix.Dense, L+1), B: make([]*matrix.Dense, L+1)}
 	for l := 1; l <= L; l++ {
