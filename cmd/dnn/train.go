@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"dnn/internal/report"
@@ -165,6 +166,10 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 	if err := step06_model.Check(d.TrainX, d.TrainY, dims, opts); err != nil {
 		return err
 	}
+	if need := trainingBytes(dims, cols(d.TrainX)); need > maxTrainingBytes {
+		return fmt.Errorf("layer sizes %s on %d examples would need about %.3g GB of memory to train; the limit is %d GB: use smaller layers",
+			strings.Trim(strings.Join(strings.Fields(fmt.Sprint(dims)), ","), "[]"), cols(d.TrainX), need/1e9, maxTrainingBytes>>30)
+	}
 	if f.fast && !step06_model.UseGram(d.TrainX, dims) {
 		fmt.Fprintf(stdout, "-fast: no gain with %d features and %d examples; training the plain way\n", mustRows(d.TrainX), cols(d.TrainX))
 	}
@@ -206,6 +211,23 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 		fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(f.report, "index.html"))
 	}
 	return nil
+}
+
+// maxTrainingBytes bounds the memory a training run may need: beyond it,
+// the run would end in an out-of-memory crash instead of an error.
+const maxTrainingBytes = 8 << 30
+
+// trainingBytes estimates the memory, in bytes, of training layers dims
+// on m examples: the parameters, their gradients and the updated copy, and
+// for each layer Z, A, dZ and dA, (n[l], m) each. It is a float64 so that
+// no layer size overflows it.
+func trainingBytes(dims []int, m int) float64 {
+	var params, units float64
+	for l := 1; l < len(dims); l++ {
+		params += float64(dims[l]) * (float64(dims[l-1]) + 1)
+		units += float64(dims[l])
+	}
+	return 8 * (3*params + 4*units*float64(m))
 }
 
 // modelName is how the report names the model.
