@@ -168,7 +168,7 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 	}
 	if need := trainingBytes(dims, cols(d.TrainX)); need > maxTrainingBytes {
 		return fmt.Errorf("layer sizes %s on %d examples would need about %.3g GB of memory to train; the limit is %d GB: use smaller layers",
-			strings.Trim(strings.Join(strings.Fields(fmt.Sprint(dims)), ","), "[]"), cols(d.TrainX), need/1e9, maxTrainingBytes>>30)
+			strings.Trim(strings.Join(strings.Fields(fmt.Sprint(dims)), ","), "[]"), cols(d.TrainX), need/(1<<30), maxTrainingBytes>>30)
 	}
 	if f.fast && !step06_model.UseGram(d.TrainX, dims) {
 		fmt.Fprintf(stdout, "-fast: no gain with %d features and %d examples; training the plain way\n", mustRows(d.TrainX), cols(d.TrainX))
