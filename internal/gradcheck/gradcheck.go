@@ -59,13 +59,13 @@ func Random(layerDims []int, m int, seed uint32) (Network, error) {
 	if len(layerDims) < 2 {
 		return Network{}, fmt.Errorf("need at least two layer sizes (input and output), got %v", layerDims)
 	}
-	count := 0
+	count := 0.0 // in float64: huge sizes must not overflow before the check
 	for l, n := range layerDims {
 		if n <= 0 {
 			return Network{}, fmt.Errorf("layer sizes must be positive, got n[%d] = %d", l, n)
 		}
 		if l > 0 {
-			count += n*layerDims[l-1] + n
+			count += float64(n)*float64(layerDims[l-1]) + float64(n)
 		}
 	}
 	if out := layerDims[len(layerDims)-1]; out != 1 {
@@ -75,7 +75,7 @@ func Random(layerDims []int, m int, seed uint32) (Network, error) {
 		return Network{}, fmt.Errorf("the number of examples m must be at least 1, got %d", m)
 	}
 	if count > MaxParameters {
-		return Network{}, fmt.Errorf("%d parameters is too many to check by finite differences (at most %d)", count, MaxParameters)
+		return Network{}, fmt.Errorf("%.0f parameters is too many to check by finite differences (at most %d)", count, MaxParameters)
 	}
 	rs := matrix.NewRandomState(seed)
 	L := len(layerDims) - 1

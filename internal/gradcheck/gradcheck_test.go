@@ -107,6 +107,7 @@ func TestRandomErrors(t *testing.T) {
 		{[]int{4, 3, 2}, 3, 1, "last layer size must be 1"},
 		{[]int{4, 3, 1}, 0, 1, "m must be at least 1"},
 		{[]int{1000, 1000, 1}, 3, 1, "too many"},
+		{[]int{3074457345618258603, 3, 1}, 3, 1, "too many"}, // the count would overflow an int
 		{[]int{5, 4, 3, 1}, 4, 2, "within 1e-05 of its kink"},
 	}
 	for _, tt := range tests {
