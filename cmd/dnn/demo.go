@@ -15,8 +15,8 @@ const demoSynopsis = `[flags]
 
 Trains the L-layer model on the course's planar "flower" data set (400 points
 in 2-D, two classes as interleaved petals), regenerated from its formula: no
-files needed. Prints the costs and the accuracy, and writes a report with the
-cost curve and the decision boundary.`
+files needed. Prints the cost every 1000 iterations and the accuracy, and
+writes a report with the cost curve and the decision boundary.`
 
 func init() {
 	register("demo", "train on the built-in flower data set (no files needed) and write a report", runDemo)
@@ -24,7 +24,7 @@ func init() {
 
 func runDemo(args []string, stdout io.Writer) error {
 	fs := newFlags("demo", demoSynopsis, stdout)
-	var f trainFlags
+	f := trainFlags{printEvery: 1000}
 	f.register(fs, 0.01, 10000, "(default 2,20,7,5,1)")
 	fs.StringVar(&f.report, "report", filepath.Join("report", "demo"), "folder for the HTML report (empty for none)")
 	if err := parse(fs, args); err != nil {

@@ -27,6 +27,7 @@ type trainFlags struct {
 	seed          uint
 	save, report  string
 	fast          bool
+	printEvery    int // print the cost every this many iterations (a multiple of 100; 0 means 100)
 }
 
 func (f *trainFlags) register(fs interface {
@@ -162,7 +163,12 @@ func (f *trainFlags) options() step06_model.Options {
 // nil, adds to the report before it is written.
 func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*report.Report, step06_model.Result)) error {
 	opts := f.options()
-	opts.OnCost = func(i int, cost float64) { fmt.Fprintf(stdout, "Cost after iteration %d: %v\n", i, cost) }
+	every := max(f.printEvery, 100)
+	opts.OnCost = func(i int, cost float64) {
+		if i%every == 0 || i == opts.Iterations-1 {
+			fmt.Fprintf(stdout, "Cost after iteration %d: %v\n", i, cost)
+		}
+	}
 	if err := step06_model.Check(d.TrainX, d.TrainY, dims, opts); err != nil {
 		return err
 	}
