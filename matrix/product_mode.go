@@ -3,6 +3,7 @@ package matrix
 import (
 	"fmt"
 	"os"
+	"strings"
 	"sync/atomic"
 )
 
@@ -18,9 +19,12 @@ var active = kernels()[0]
 // SetPlain(true) makes Dot, DotTA, DotTB and their Into variants run the
 // plain reference loops: one goroutine, no blocking, no assembly.
 // SetPlain(false) returns to the fast path. It may be called at any time;
-// a product already running finishes the way it started. Setting the
-// environment variable DNN_MATRIX=plain before the program starts does the
-// same as SetPlain(true).
+// a product already running finishes the way it started.
+//
+// The environment variable DNN_MATRIX, read once when the program starts,
+// chooses too: DNN_MATRIX=plain does the same as SetPlain(true), and
+// DNN_MATRIX=avx512, avx2 or go runs the fast path with that kernel (see
+// Kernel), for comparing them on one machine.
 //
 // Both paths add the k products of each element in the same order, from
 // l = 0 to k-1; the fast path rounds each product-and-sum once (a fused
@@ -29,10 +33,10 @@ var active = kernels()[0]
 func SetPlain(on bool) { plain.Store(on) }
 
 // Kernel names the code that computes products now: "plain" for the
-// reference loops, else the fast path's micro-kernel: "avx512" (amd64
-// assembly, chosen when the CPU and the operating system support AVX-512)
-// or "go" (portable Go, used elsewhere, with the purego build tag, or when
-// DNN_MATRIX=go). Every fast kernel gives bit-for-bit the same results.
+// reference loops, else the fast path's micro-kernel: "avx512" or "avx2"
+// (amd64 assembly, the first one the CPU and the operating system support)
+// or "go" (portable Go, used elsewhere and with the purego build tag).
+// Every fast kernel gives bit-for-bit the same results.
 func Kernel() string {
 	if plain.Load() {
 		return "plain"
@@ -40,18 +44,41 @@ func Kernel() string {
 	return active.name
 }
 
-// init reads DNN_MATRIX once: "plain" selects the reference loops, "go" the
-// portable Go micro-kernel, and unset or "" the fastest kernel available.
-// Any other value is a mistake that would otherwise go unnoticed, so it
-// panics.
+// init reads DNN_MATRIX once; see SetPlain.
 func init() {
-	switch v := os.Getenv("DNN_MATRIX"); v {
-	case "":
-	case "plain":
-		plain.Store(true)
-	case "go":
-		active = &goKernel
-	default:
-		panic(fmt.Sprintf("matrix: DNN_MATRIX=%q: want plain, go, or unset for the fastest kernel", v))
+	var err error
+	if active, err = chooseKernel(os.Getenv("DNN_MATRIX")); err != nil {
+		panic(err.Error())
 	}
+	plain.Store(active == nil)
+	if active == nil {
+		active = kernels()[0]
+	}
+}
+
+// chooseKernel returns the kernel that the value v of DNN_MATRIX asks for,
+// or nil for the plain loops: "plain" selects them, the name of a kernel
+// ("avx512", "avx2", "go") that kernel, and "" the fastest kernel this
+// machine runs (or the plain loops on an amd64 CPU without FMA, too old for
+// any kernel to pay). Any other value, or a kernel this machine cannot run,
+// is a mistake that would otherwise go unnoticed: an error.
+func chooseKernel(v string) (*kernel, error) {
+	switch v {
+	case "":
+		if plainByDefault() {
+			return nil, nil
+		}
+		return kernels()[0], nil
+	case "plain":
+		return nil, nil
+	}
+	var names []string
+	for _, k := range kernels() {
+		if k.name == v {
+			return k, nil
+		}
+		names = append(names, k.name)
+	}
+	return nil, fmt.Errorf("matrix: DNN_MATRIX=%q: want plain, %s, or unset for the fastest kernel this machine runs",
+		v, strings.Join(names, ", "))
 }

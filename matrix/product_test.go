@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -21,75 +22,54 @@ func paths(t *testing.T, f func(t *testing.T)) {
 	t.Run("plain", f)
 }
 
+// productCase is a small product worked out by hand.
+type productCase struct {
+	name       string
+	a, b, want [][]float64
+}
+
 func TestDot(t *testing.T) {
-	tests := []struct {
-		name    string
-		a, b    [][]float64
-		want    [][]float64
-		wantTA  [][]float64 // DotTA(a, b) when a has as many rows as b, else nil
-		wantTB  [][]float64 // DotTB(a, b) when a has as many columns as b, else nil
-		skipDot bool        // a's columns differ from b's rows
-	}{
-		{
-			name:   "2x3 by 3x2",
-			a:      [][]float64{{1, 2, 3}, {4, 5, 6}},
-			b:      [][]float64{{7, 8}, {9, 10}, {11, 12}},
-			want:   [][]float64{{58, 64}, {139, 154}},
-			wantTA: nil, wantTB: nil,
-		},
-		{
-			name:   "1x1",
-			a:      [][]float64{{3}},
-			b:      [][]float64{{-2}},
-			want:   [][]float64{{-6}},
-			wantTA: [][]float64{{-6}},
-			wantTB: [][]float64{{-6}},
-		},
-		{
-			name:   "row by column",
-			a:      [][]float64{{1, 2, 3}},
-			b:      [][]float64{{4}, {5}, {6}},
-			want:   [][]float64{{32}},
-			wantTA: nil,
-			wantTB: nil,
-		},
-		{
-			name:    "2x2 both ways",
-			a:       [][]float64{{1, 2}, {3, 4}},
-			b:       [][]float64{{5, 6}, {7, 8}},
-			want:    [][]float64{{19, 22}, {43, 50}},
-			wantTA:  [][]float64{{26, 30}, {38, 44}}, // [[1,3],[2,4]]·b
-			wantTB:  [][]float64{{17, 23}, {39, 53}}, // a·[[5,7],[6,8]]
-			skipDot: false,
-		},
-		{
-			name:    "3x2 and 3x4, transposed a only",
-			a:       [][]float64{{1, 0}, {0, 1}, {1, 1}},
-			b:       [][]float64{{1, 2, 3, 4}, {5, 6, 7, 8}, {1, 1, 1, 1}},
-			wantTA:  [][]float64{{2, 3, 4, 5}, {6, 7, 8, 9}},
-			skipDot: true,
-		},
-	}
+	testProduct(t, "Dot", Dot, DotInto, []productCase{
+		{"1x1", [][]float64{{3}}, [][]float64{{-2}}, [][]float64{{-6}}},
+		{"2x3 by 3x2", [][]float64{{1, 2, 3}, {4, 5, 6}}, [][]float64{{7, 8}, {9, 10}, {11, 12}}, [][]float64{{58, 64}, {139, 154}}},
+		{"row by column", [][]float64{{1, 2, 3}}, [][]float64{{4}, {5}, {6}}, [][]float64{{32}}},
+		{"column by row", [][]float64{{1}, {2}, {3}}, [][]float64{{4, 5}}, [][]float64{{4, 5}, {8, 10}, {12, 15}}},
+	})
+}
+
+func TestDotTA(t *testing.T) {
+	testProduct(t, "DotTA", DotTA, DotTAInto, []productCase{
+		{"1x1", [][]float64{{3}}, [][]float64{{-2}}, [][]float64{{-6}}},
+		// [[1,3],[2,4]]·[[5,6],[7,8]]
+		{"2x2", [][]float64{{1, 2}, {3, 4}}, [][]float64{{5, 6}, {7, 8}}, [][]float64{{26, 30}, {38, 44}}},
+		{"3x2 and 3x4", [][]float64{{1, 0}, {0, 1}, {1, 1}}, [][]float64{{1, 2, 3, 4}, {5, 6, 7, 8}, {1, 1, 1, 1}},
+			[][]float64{{2, 3, 4, 5}, {6, 7, 8, 9}}},
+		{"columns", [][]float64{{1}, {2}, {3}}, [][]float64{{4}, {5}, {6}}, [][]float64{{32}}},
+	})
+}
+
+func TestDotTB(t *testing.T) {
+	testProduct(t, "DotTB", DotTB, DotTBInto, []productCase{
+		{"1x1", [][]float64{{3}}, [][]float64{{-2}}, [][]float64{{-6}}},
+		// [[1,2],[3,4]]·[[5,7],[6,8]]
+		{"2x2", [][]float64{{1, 2}, {3, 4}}, [][]float64{{5, 6}, {7, 8}}, [][]float64{{17, 23}, {39, 53}}},
+		{"2x3 and 2x3", [][]float64{{1, 2, 3}, {4, 5, 6}}, [][]float64{{7, 8, 9}, {1, 0, 1}}, [][]float64{{50, 4}, {122, 10}}},
+		{"rows", [][]float64{{1, 2, 3}}, [][]float64{{4, 5, 6}}, [][]float64{{32}}},
+	})
+}
+
+// testProduct checks f and its Into variant on every case, with every
+// kernel and on the plain path. The Into variant gets a destination full of
+// NaN, which must not show through.
+func testProduct(t *testing.T, name string, f func(a, b *Dense) *Dense, into func(dst, a, b *Dense) *Dense, cases []productCase) {
 	paths(t, func(t *testing.T) {
-		for _, tt := range tests {
-			a, b := FromRows(tt.a), FromRows(tt.b)
-			check := func(call string, got *Dense, want [][]float64) {
-				t.Helper()
-				if w := FromRows(want); !Equal(got, w) {
-					t.Errorf("%s: %s = \n%v\nwant\n%v", tt.name, call, got, w)
-				}
+		for _, tt := range cases {
+			a, b, want := FromRows(tt.a), FromRows(tt.b), FromRows(tt.want)
+			if got := f(a, b); !Equal(got, want) {
+				t.Errorf("%s: %s(a, b) =\n%v\nwant\n%v", tt.name, name, got, want)
 			}
-			if !tt.skipDot {
-				check("Dot(a, b)", Dot(a, b), tt.want)
-				check("DotInto(dst, a, b)", DotInto(Filled(a.rows, b.cols, math.NaN()), a, b), tt.want)
-			}
-			if tt.wantTA != nil {
-				check("DotTA(a, b)", DotTA(a, b), tt.wantTA)
-				check("DotTAInto(dst, a, b)", DotTAInto(Filled(a.cols, b.cols, math.NaN()), a, b), tt.wantTA)
-			}
-			if tt.wantTB != nil {
-				check("DotTB(a, b)", DotTB(a, b), tt.wantTB)
-				check("DotTBInto(dst, a, b)", DotTBInto(Filled(a.rows, b.rows, math.NaN()), a, b), tt.wantTB)
+			if got := into(Filled(want.rows, want.cols, math.NaN()), a, b); !Equal(got, want) {
+				t.Errorf("%s: %sInto(dst, a, b) =\n%v\nwant\n%v", tt.name, name, got, want)
 			}
 		}
 	})
@@ -100,19 +80,18 @@ func TestDot(t *testing.T) {
 func TestDotEmpty(t *testing.T) {
 	paths(t, func(t *testing.T) {
 		tests := []struct {
-			name    string
-			got     *Dense
-			r, c    int
-			nonzero bool
+			name string
+			got  *Dense
+			r, c int
 		}{
-			{"Dot((0,3), (3,2))", Dot(Zeros(0, 3), Zeros(3, 2)), 0, 2, false},
-			{"Dot((2,3), (3,0))", Dot(Zeros(2, 3), Zeros(3, 0)), 2, 0, false},
-			{"Dot((2,0), (0,3))", Dot(Zeros(2, 0), Zeros(0, 3)), 2, 3, false},
-			{"DotInto(ones(2,3), (2,0), (0,3))", DotInto(Filled(2, 3, 1), Zeros(2, 0), Zeros(0, 3)), 2, 3, false},
-			{"DotTA((0,2), (0,3))", DotTA(Zeros(0, 2), Zeros(0, 3)), 2, 3, false},
-			{"DotTAInto(ones(2,3), (0,2), (0,3))", DotTAInto(Filled(2, 3, 1), Zeros(0, 2), Zeros(0, 3)), 2, 3, false},
-			{"DotTB((2,0), (3,0))", DotTB(Zeros(2, 0), Zeros(3, 0)), 2, 3, false},
-			{"DotTBInto(ones(2,3), (2,0), (3,0))", DotTBInto(Filled(2, 3, 1), Zeros(2, 0), Zeros(3, 0)), 2, 3, false},
+			{"Dot((0,3), (3,2))", Dot(Zeros(0, 3), Zeros(3, 2)), 0, 2},
+			{"Dot((2,3), (3,0))", Dot(Zeros(2, 3), Zeros(3, 0)), 2, 0},
+			{"Dot((2,0), (0,3))", Dot(Zeros(2, 0), Zeros(0, 3)), 2, 3},
+			{"DotInto(ones(2,3), (2,0), (0,3))", DotInto(Filled(2, 3, 1), Zeros(2, 0), Zeros(0, 3)), 2, 3},
+			{"DotTA((0,2), (0,3))", DotTA(Zeros(0, 2), Zeros(0, 3)), 2, 3},
+			{"DotTAInto(ones(2,3), (0,2), (0,3))", DotTAInto(Filled(2, 3, 1), Zeros(0, 2), Zeros(0, 3)), 2, 3},
+			{"DotTB((2,0), (3,0))", DotTB(Zeros(2, 0), Zeros(3, 0)), 2, 3},
+			{"DotTBInto(ones(2,3), (2,0), (3,0))", DotTBInto(Filled(2, 3, 1), Zeros(2, 0), Zeros(3, 0)), 2, 3},
 		}
 		for _, tt := range tests {
 			if !Equal(tt.got, Zeros(tt.r, tt.c)) {
@@ -152,9 +131,9 @@ func TestDotPanics(t *testing.T) {
 			"matrix: DotInto: destination (3,3) shares memory with operand a (3,3)"},
 		{"DotInto dst is b", func() { sq := Zeros(3, 3); DotInto(sq, Zeros(3, 3), sq) },
 			"matrix: DotInto: destination (3,3) shares memory with operand b (3,3)"},
-		{"DotTAInto dst overlaps a", func() {
-			DotTAInto(New(2, 2, shared.data[20:24]), New(3, 2, shared.data[:6]), Zeros(3, 2))
-		}, ""}, // no overlap: must not panic
+		{"DotTAInto dst right after a", func() {
+			DotTAInto(New(2, 2, shared.data[6:10]), New(3, 2, shared.data[:6]), Zeros(3, 2))
+		}, ""}, // the same array, but no element in common: no panic
 		{"DotTAInto dst inside a", func() {
 			DotTAInto(New(2, 2, shared.data[2:6]), New(3, 2, shared.data[:6]), Zeros(3, 2))
 		}, "matrix: DotTAInto: destination (2,2) shares memory with operand a (3,2)"},
@@ -354,25 +333,28 @@ func TestKernelsAgree(t *testing.T) {
 	ref := ks[len(ks)-1] // the Go kernel
 	for _, kern := range ks[:len(ks)-1] {
 		for trial := 0; trial < 2000; trial++ {
-			mr, nr, k := 1+rng.IntN(3*kern.mr), 1+rng.IntN(kern.nr), 1+rng.IntN(40)
-			rsA, lsA := 1, mr
+			// A panel of (m, nr) over depth k, A stored by rows or by
+			// columns, every stride at least as wide as it must be.
+			m, nr, k := 1+rng.IntN(3*kern.mr), 1+rng.IntN(kern.nr), 1+rng.IntN(40)
+			ar, ac := 1, m+rng.IntN(3)
 			if rng.IntN(2) == 0 {
-				rsA, lsA = k+rng.IntN(3), 1
+				ar, ac = k+rng.IntN(3), 1
 			}
 			ldb, ldc := nr+rng.IntN(5), nr+rng.IntN(5)
 			acc := rng.IntN(2) == 0
-			a := randomDense(rng, 1, (mr-1)*rsA+(k-1)*lsA+1).data
+			a := randomDense(rng, 1, (m-1)*ar+(k-1)*ac+1).data
 			b := randomDense(rng, 1, (k-1)*ldb+nr).data
-			c := randomDense(rng, 1, (mr-1)*ldc+nr).data
+			c := randomDense(rng, 1, (m-1)*ldc+nr).data
 			want := append([]float64(nil), c...)
-			kern.fn(k, a, rsA, lsA, b, ldb, c, ldc, mr, nr, rng.IntN(3), acc)
+			next := rng.IntN(200) - 100 // a prefetch hint, anywhere
+			kern.fn(k, a, ar, ac, b, ldb, c, ldc, m, nr, next, acc)
 			for j := 0; j < nr; j += ref.nr {
-				ref.fn(k, a, rsA, lsA, b[j:], ldb, want[j:], ldc, mr, min(ref.nr, nr-j), 0, acc)
+				ref.fn(k, a, ar, ac, b[j:], ldb, want[j:], ldc, m, min(ref.nr, nr-j), 0, acc)
 			}
 			for i := range c {
 				if math.Float64bits(c[i]) != math.Float64bits(want[i]) {
-					t.Fatalf("%s kernel tile (%d,%d) depth %d rsA=%d lsA=%d ldb=%d ldc=%d acc=%v: c[%d] = %.17g, %s kernel %.17g",
-						kern.name, mr, nr, k, rsA, lsA, ldb, ldc, acc, i, c[i], ref.name, want[i])
+					t.Fatalf("%s kernel, panel (%d,%d) of depth %d, ar=%d ac=%d ldb=%d ldc=%d acc=%v: c[%d] = %.17g, %s kernel %.17g",
+						kern.name, m, nr, k, ar, ac, ldb, ldc, acc, i, c[i], ref.name, want[i])
 				}
 			}
 		}
@@ -415,4 +397,45 @@ func TestKernel(t *testing.T) {
 	if got := Kernel(); got != active.name {
 		t.Errorf("after SetPlain(false), Kernel() = %q, want %q", got, active.name)
 	}
+}
+
+func TestChooseKernel(t *testing.T) {
+	ks := kernels()
+	var names []string
+	for _, k := range ks {
+		names = append(names, k.name)
+	}
+	fastest := ks[0]
+	if plainByDefault() {
+		fastest = nil
+	}
+	tests := []struct {
+		value   string
+		want    *kernel
+		wantErr string
+	}{
+		{"", fastest, ""},
+		{"plain", nil, ""},
+		{"go", &goKernel, ""},
+		{ks[0].name, ks[0], ""},
+		{"Plain", nil, `matrix: DNN_MATRIX="Plain": want plain, ` + strings.Join(names, ", ") + ", or unset for the fastest kernel this machine runs"},
+		{"avx1024", nil, `matrix: DNN_MATRIX="avx1024": want plain, ` + strings.Join(names, ", ") + ", or unset for the fastest kernel this machine runs"},
+	}
+	for _, tt := range tests {
+		got, err := chooseKernel(tt.value)
+		gotErr := ""
+		if err != nil {
+			gotErr = err.Error()
+		}
+		if got != tt.want || gotErr != tt.wantErr {
+			t.Errorf("chooseKernel(%q) = %v, %q; want %v, %q", tt.value, kernelName(got), gotErr, kernelName(tt.want), tt.wantErr)
+		}
+	}
+}
+
+func kernelName(k *kernel) string {
+	if k == nil {
+		return "plain"
+	}
+	return k.name
 }
