@@ -33,15 +33,16 @@ import (
 // computed as Cᵀ = b·Aᵀ when that needs fewer copies: for dW = dZ·Xᵀ the
 // copies are then of dZ and dW, not of the much larger X.
 //
-// Goroutines. C is cut into as many strips as there are goroutines, along
-// its rows or its columns, whichever has more tiles. A goroutine owns its
-// strip and runs the loops above over it, for the whole depth k.
+// Goroutines. The tiles of C, numbered row by row, are cut into as many
+// equal runs as there are goroutines, up to GOMAXPROCS when each has enough
+// work. A goroutine owns its run (whole rows of tiles, and part of one at
+// either end) and runs the loops above over it, for the whole depth k.
 //
 // Determinism. Each element of C is computed by one kernel call per kc
 // block, in order of pc, each continuing the sum left in C by the previous
 // one, and every kernel adds the products of an element in order of l with
 // one fused multiply-add each (see kernel). So the result is the same
-// whatever the orientation, the blocks, the tiles, the strips or the number
+// whatever the orientation, the blocks, the tiles, the runs or the number
 // of goroutines.
 const (
 	// kc is the depth of a block: kcPacked when B is copied into panels,
@@ -55,8 +56,9 @@ const (
 	nc = 1920 // columns of a block of B (a multiple of every kernel's nr)
 
 	// minWork is the least work, in multiply-adds, worth handing to
-	// another goroutine: a few microseconds of it.
-	minWork = 1 << 17
+	// another goroutine: about 50 µs of it for one core. Waking an idle
+	// core can take longer than that on a virtual machine.
+	minWork = 1 << 21
 )
 
 // gemmOp is one product C = A·B on the fast path, with
@@ -124,92 +126,111 @@ func (op *gemmOp) kc() int {
 }
 
 // run shares the product among at most maxWorkers goroutines, the caller's
-// included.
+// included, each with at least minWork multiply-adds to do.
 func (op *gemmOp) run(maxWorkers int) {
-	rowUnits := (op.n + op.kern.mr - 1) / op.kern.mr
-	colUnits := (op.p + op.kern.lanes - 1) / op.kern.lanes
-	units := max(rowUnits, colUnits)
 	work := float64(op.n) * float64(op.k) * float64(op.p)
-	workers := int(min(float64(maxWorkers), float64(units), work/minWork))
-	if workers <= 1 {
-		op.strip(0, op.n, 0, op.p)
-		return
-	}
-	// bounds returns the w-th of workers near-equal strips of units units
-	// of size step, clipped to size.
-	bounds := func(w, step, size int) (lo, hi int) {
-		return min(w*units/workers*step, size), min((w+1)*units/workers*step, size)
-	}
+	op.split(int(min(float64(maxWorkers), work/minWork)))
+}
+
+// split shares the product among workers goroutines (at least one, at most
+// one per tile). It numbers the tiles of C row by row and gives each
+// goroutine an equal run of them: whole rows of tiles, and at either end
+// part of one.
+func (op *gemmOp) split(workers int) {
+	tiles := op.rowTiles() * op.panels()
+	workers = max(1, min(workers, tiles))
 	var wg sync.WaitGroup
-	for w := workers - 1; w >= 0; w-- {
-		i0, i1, j0, j1 := 0, op.n, 0, op.p
-		if rowUnits >= colUnits {
-			i0, i1 = bounds(w, op.kern.mr, op.n)
-		} else {
-			j0, j1 = bounds(w, op.kern.lanes, op.p)
-		}
-		if w == 0 {
-			op.strip(i0, i1, j0, j1)
-			break
-		}
-		wg.Go(func() { op.strip(i0, i1, j0, j1) })
+	for w := 1; w < workers; w++ {
+		wg.Go(func() { op.tiles(w*tiles/workers, (w+1)*tiles/workers) })
 	}
+	op.tiles(0, tiles/workers)
 	wg.Wait()
 }
 
-// strip computes rows [i0, i1) and columns [j0, j1) of C.
-func (op *gemmOp) strip(i0, i1, j0, j1 int) {
+// rowTiles and panels count the tiles of C down and across: tile t covers
+// rows [MR*(t/panels), MR*(t/panels+1)) and columns [NR*(t%panels),
+// NR*(t%panels+1)), clipped to C.
+func (op *gemmOp) rowTiles() int { return (op.n + op.kern.mr - 1) / op.kern.mr }
+func (op *gemmOp) panels() int   { return (op.p + op.kern.nr - 1) / op.kern.nr }
+
+// tiles computes tiles [t0, t1) of C, t0 < t1.
+func (op *gemmOp) tiles(t0, t1 int) {
 	kern, k, kc := op.kern, op.k, op.kc()
-	NR := kern.nr
+	MR, NR, P := kern.mr, kern.nr, op.panels()
+	// The run covers row tiles [r0, r1): all of their panels but those
+	// before q0 in the first and from q1 on in the last. span returns the
+	// row tiles it covers in panel q.
+	r0, q0 := t0/P, t0%P
+	r1, q1 := (t1-1)/P+1, (t1-1)%P+1
+	span := func(q int) (lo, hi int) {
+		lo, hi = r0, r1
+		if q < q0 {
+			lo++
+		}
+		if q >= q1 {
+			hi--
+		}
+		return lo, hi
+	}
+	qFirst, qEnd := 0, P // panels the run touches
+	if r1-r0 == 1 {
+		qFirst, qEnd = q0, q1
+	}
+	ncP, mcT := nc/NR, mc/MR // nc and mc in panels and row tiles
+
 	var packed, tile []float64
 	if op.bc != 1 {
-		cols := (min(nc, j1-j0) + NR - 1) / NR * NR
-		packed = make([]float64, min(kc, k)*cols)
+		packed = make([]float64, min(kc, k)*min(ncP, qEnd-qFirst)*NR)
 	}
 	if op.cc != 1 {
-		tile = make([]float64, kern.mr*NR)
+		tile = make([]float64, MR*NR)
 	}
-	for jc := j0; jc < j1; jc += nc {
-		jcEnd := min(jc+nc, j1)
+	for qc := qFirst; qc < qEnd; qc += ncP {
+		qcEnd := min(qc+ncP, qEnd)
 		for pc := 0; pc < k; pc += kc {
 			kb := min(kc, k-pc)
 			acc := pc > 0
 			if packed != nil {
-				op.pack(packed, pc, kb, jc, jcEnd)
+				op.pack(packed, pc, kb, qc*NR, min(qcEnd*NR, op.p))
 			}
-			for ic := i0; ic < i1; ic += mc {
-				m := min(mc, i1-ic)
-				a := op.a[ic*op.ar+pc*op.ac:]
-				for jr := jc; jr < jcEnd; jr += NR {
-					nr := min(NR, jcEnd-jr)
-					b, ldb := op.b[pc*op.br+jr*op.bc:], op.br
+			for rc := r0; rc < r1; rc += mcT {
+				for q := qc; q < qcEnd; q++ {
+					lo, hi := span(q)
+					lo, hi = max(lo, rc), min(hi, rc+mcT)
+					if lo >= hi {
+						continue
+					}
+					i, j := lo*MR, q*NR
+					m, nr := min(hi*MR, op.n)-i, min(NR, op.p-j)
+					a := op.a[i*op.ar+pc*op.ac:]
+					b, ldb := op.b[pc*op.br+j*op.bc:], op.br
 					// next: how far on in b the panel of B after this one starts.
 					next := 0
 					switch {
 					case packed != nil:
-						b, ldb = packed[(jr-jc)*kb:], NR
-					case jr+NR < jcEnd:
+						b, ldb = packed[(q-qc)*NR*kb:], NR
+					case q+1 < qcEnd:
 						next = NR
-					case ic+mc < i1:
-						next = jc - jr
+					case rc+mcT < r1:
+						next = (qc - q) * NR
 					case pc+kb < k:
-						next = kb*op.br + jc - jr
+						next = kb*op.br + (qc-q)*NR
 					}
-					c := op.c[ic*op.cr+jr*op.cc:]
+					c := op.c[i*op.cr+j*op.cc:]
 					if tile == nil {
 						kern.fn(kb, a, op.ar, op.ac, b, ldb, c, op.cr, m, nr, next, acc)
 						continue
 					}
 					// C's rows are not contiguous: go through the buffer one
 					// tile at a time, so that it stays small, in L1 with B.
-					for ir := 0; ir < m; ir += kern.mr {
-						mr := min(kern.mr, m-ir)
-						cr := c[ir*op.cr:]
+					for ir := 0; ir < m; ir += MR {
+						mr := min(MR, m-ir)
+						ci := c[ir*op.cr:]
 						if acc {
-							copyPanel(tile, NR, 1, cr, op.cr, op.cc, mr, nr)
+							copyPanel(tile, NR, 1, ci, op.cr, op.cc, mr, nr)
 						}
 						kern.fn(kb, a[ir*op.ar:], op.ar, op.ac, b, ldb, tile, NR, mr, nr, next, acc)
-						copyPanel(cr, op.cr, op.cc, tile, NR, 1, mr, nr)
+						copyPanel(ci, op.cr, op.cc, tile, NR, 1, mr, nr)
 					}
 				}
 			}

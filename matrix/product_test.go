@@ -361,26 +361,28 @@ func TestKernelsAgree(t *testing.T) {
 	}
 }
 
-// TestProductWorkers wants the same bits whatever the number of goroutines,
-// in both orientations.
+// TestProductWorkers splits products among any number of goroutines, in
+// both orientations, with every kernel, and wants the FMA chain bit for bit
+// every time (run itself does not split small products).
 func TestProductWorkers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	for _, sh := range [][3]int{{37, 300, 301}, {300, 301, 37}, {20, 700, 209}} {
+	for _, sh := range [][3]int{{37, 300, 301}, {300, 301, 37}, {20, 700, 209}, {7, 300, 9}, {1, 50, 30}} {
 		n, k, p := sh[0], sh[1], sh[2]
 		a, b := randomDense(rng, n, k), randomDense(rng, k, p)
-		var first *Dense
-		for _, transposed := range []bool{false, true} {
-			for _, w := range []int{1, 2, 3, 5, 8} {
-				c := Filled(n, p, math.NaN())
-				op := gemmOp{n: n, k: k, p: p, a: a.data, ar: k, ac: 1, b: b.data, br: p, bc: 1, c: c.data, cr: p, cc: 1, kern: active}
-				if transposed {
-					op = op.transposed()
-				}
-				op.run(w)
-				if first == nil {
-					first = c
-				} else if !Equal(c, first) {
-					t.Errorf("product (%d,%d)·(%d,%d) transposed=%v with %d goroutines differs from 1 goroutine", n, k, k, p, transposed, w)
+		want := expectProduct(products[0], a, b).chain
+		for _, kern := range kernels() {
+			for _, transposed := range []bool{false, true} {
+				for _, w := range []int{1, 2, 3, 5, 8, 1000} {
+					c := Filled(n, p, math.NaN())
+					op := gemmOp{n: n, k: k, p: p, a: a.data, ar: k, ac: 1, b: b.data, br: p, bc: 1, c: c.data, cr: p, cc: 1, kern: kern}
+					if transposed {
+						op = op.transposed()
+					}
+					op.split(w)
+					if !Equal(c, want) {
+						t.Errorf("product (%d,%d)·(%d,%d) [%s] transposed=%v on %d goroutines differs from the FMA chain",
+							n, k, k, p, kern.name, transposed, w)
+					}
 				}
 			}
 		}
