@@ -66,6 +66,7 @@ func TestPanicMessages(t *testing.T) {
 		{"Sub", func() { Sub(a21, a34) }, "matrix: Sub: operands could not be broadcast together with shapes (2,1) (3,4)"},
 		{"Mul", func() { Mul(Zeros(1, 3), Zeros(1, 4)) }, "matrix: Mul: operands could not be broadcast together with shapes (1,3) (1,4)"},
 		{"Div", func() { Div(Zeros(2, 3), Zeros(3, 2)) }, "matrix: Div: operands could not be broadcast together with shapes (2,3) (3,2)"},
+		{"AddScaled", func() { AddScaled(a34, 2, a21) }, "matrix: AddScaled: shapes (3,4) and (2,1) differ"},
 		{"ApplyInto", func() { ApplyInto(a21, a34, nil) }, "matrix: ApplyInto: shapes (2,1) and (3,4) differ"},
 		{"BinaryInto", func() { BinaryInto("Add", a21, a34, a34, nil) }, "matrix: Add: destination shape (2,1), result shape (3,4)"},
 		{"SumAxis", func() { SumAxis(a34, 2) }, "matrix: SumAxis: axis 2 is out of bounds for a matrix of shape (3,4)"},

@@ -86,6 +86,18 @@ func Mul(a, b *Dense) *Dense { return Binary("Mul", a, b, func(x, y float64) flo
 // Div returns the element-wise quotient a / b with broadcasting.
 func Div(a, b *Dense) *Dense { return Binary("Div", a, b, func(x, y float64) float64 { return x / y }) }
 
+// AddScaled returns a + s·b for a and b of the same shape, in one pass
+// (BLAS calls it axpy): W - α·dW is AddScaled(W, -α, dW). It panics if the
+// shapes differ.
+func AddScaled(a *Dense, s float64, b *Dense) *Dense {
+	sameShape("AddScaled", a, b)
+	d := Zeros(a.rows, a.cols)
+	for i, x := range a.data {
+		d.data[i] = x + s*b.data[i]
+	}
+	return d
+}
+
 // Scale returns s * m.
 func Scale(s float64, m *Dense) *Dense { return Apply(m, func(x float64) float64 { return s * x }) }
 

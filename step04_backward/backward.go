@@ -59,7 +59,9 @@ func LinearBackward(dZ *matrix.Dense, cache step02_forward.LinearCache) (dAPrev,
 // training step.
 func LinearBackwardParams(dZ *matrix.Dense, cache step02_forward.LinearCache) (dW, db *matrix.Dense) {
 	_, m := cache.APrev.Dims()
-	dW = matrix.Scale(1/float64(m), matrix.DotTB(dZ, cache.APrev))
+	// (1/m)·(dZ·APrevᵀ) is ((1/m)·dZ)·APrevᵀ: scaling the (n[l], m) dZ costs
+	// less than scaling the (n[l], n[l-1]) product.
+	dW = matrix.DotTB(matrix.Scale(1/float64(m), dZ), cache.APrev)
 	db = matrix.Scale(1/float64(m), matrix.SumAxis(dZ, 1))
 	return dW, db
 }

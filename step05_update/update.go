@@ -13,7 +13,7 @@ import (
 // layer l. Like the course's version it does not modify p: it returns new
 // matrices. It panics if grads does not have one dW and db per layer.
 //
-// Hint: new slices; for l = 1..L, matrix.Sub(p.W[l], matrix.Scale(learningRate, grads.DW[l])), same for B; about 10 lines.
+// Hint: new slices; for l = 1..L, matrix.AddScaled(p.W[l], -learningRate, grads.DW[l]) (W - α·dW), same for B; about 10 lines.
 func UpdateParameters(p step01_init.Parameters, grads step04_backward.Grads, learningRate float64) step01_init.Parameters {
 	L := p.L()
 	if len(grads.DW) != L+1 || len(grads.DB) != L+1 {
@@ -21,8 +21,8 @@ func UpdateParameters(p step01_init.Parameters, grads step04_backward.Grads, lea
 	}
 	next := step01_init.Parameters{W: make([]*matrix.Dense, L+1), B: make([]*matrix.Dense, L+1)}
 	for l := 1; l <= L; l++ {
-		next.W[l] = matrix.Sub(p.W[l], matrix.Scale(learningRate, grads.DW[l]))
-		next.B[l] = matrix.Sub(p.B[l], matrix.Scale(learningRate, grads.DB[l]))
+		next.W[l] = matrix.AddScaled(p.W[l], -learningRate, grads.DW[l])
+		next.B[l] = matrix.AddScaled(p.B[l], -learningRate, grads.DB[l])
 	}
 	return next
 }
