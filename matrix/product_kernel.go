@@ -20,11 +20,10 @@ import (
 //
 // that is, the sum runs from l = 0 to k-1 with one rounding per step.
 type kernel struct {
-	name  string
-	mr    int // rows of a tile: work is split between goroutines in multiples of it
-	nr    int // columns of a tile, the most a kernelFunc takes
-	lanes int // columns per vector register: work is split between goroutines in multiples of it
-	fn    kernelFunc
+	name string
+	mr   int // rows of a tile
+	nr   int // columns of a tile, the most a kernelFunc takes
+	fn   kernelFunc
 }
 
 // A kernelFunc computes the (m, nr) panel C += A·B (or C = A·B when acc is
@@ -43,9 +42,12 @@ type kernel struct {
 // past its end: prefetching an address never faults.
 type kernelFunc func(k int, a []float64, ar, ac int, b []float64, ldb int, c []float64, ldc, m, nr, next int, acc bool)
 
-// goKernel is the portable kernel. Tiles of 2×4 keep its 8 sums, 2 values
-// of A and 4 of B in registers even on amd64, which has 15 to spare.
-var goKernel = kernel{name: "go", mr: 2, nr: 4, lanes: 1, fn: kernelGo}
+// goKernel is the portable kernel. A tile of 2×4 needs 14 registers for
+// its 8 sums, 2 values of A and 4 of B: amd64 has 15 to spare, arm64 31.
+// math.FMA is one instruction on arm64, and on amd64 when built with
+// GOAMD64=v3 or later; with the default GOAMD64=v1 each call first checks
+// the CPU, and the compiler then keeps fewer values in registers.
+var goKernel = kernel{name: "go", mr: 2, nr: 4, fn: kernelGo}
 
 func kernelGo(k int, a []float64, ar, ac int, b []float64, ldb int, c []float64, ldc, m, nr, _ int, acc bool) {
 	for i := 0; i < m; i += 2 {

@@ -26,12 +26,12 @@ func plainByDefault() bool { return !cpuFeatures().fma }
 // avx512Kernel computes tiles of 4×24: 4 rows of C, each 3 registers of 8
 // columns, 12 registers of sums in all. Narrower tiles use masked loads and
 // stores and only as many registers per row as they need.
-var avx512Kernel = kernel{name: "avx512", mr: 4, nr: avx512NR, lanes: 8, fn: kernelAVX512}
+var avx512Kernel = kernel{name: "avx512", mr: 4, nr: avx512NR, fn: kernelAVX512}
 
 // avx2Kernel computes tiles of 4×8: 4 rows of C, each 2 registers of 4
 // columns. With only 16 registers, 8 of sums leave room for the row of B,
 // the elements of A and the two column masks of a narrower tile.
-var avx2Kernel = kernel{name: "avx2", mr: 4, nr: avx2NR, lanes: 4, fn: kernelAVX2}
+var avx2Kernel = kernel{name: "avx2", mr: 4, nr: avx2NR, fn: kernelAVX2}
 
 const avx512NR, avx2NR = 24, 8
 

@@ -8,6 +8,5 @@ func kernels() []*kernel { return []*kernel{&goKernel} }
 
 // plainByDefault reports whether products should run the plain loops unless
 // asked otherwise. Without assembly there is no asking the CPU whether it
-// has FMA; every platform that Go supports well has it (math.FMA is one
-// instruction on arm64, ppc64, s390x, riscv64, and on amd64 since Haswell).
+// has FMA; the common platforms do (every arm64, and amd64 since 2013).
 func plainByDefault() bool { return false }

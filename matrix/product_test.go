@@ -441,3 +441,17 @@ func kernelName(k *kernel) string {
 	}
 	return k.name
 }
+
+// A training loop computes Z = W·X every iteration into the same buffer.
+func ExampleDotInto() {
+	w := FromRows([][]float64{{1, 2}, {3, 4}})        // (2, 2)
+	x := FromRows([][]float64{{5, 6, 7}, {8, 9, 10}}) // (2, 3)
+	z := Zeros(2, 3)                                  // (2, 3), reused
+	for range 3 {
+		DotInto(z, w, x)
+	}
+	fmt.Println(z)
+	// Output:
+	// [[21. 24. 27.]
+	//  [47. 54. 61.]]
+}
