@@ -104,6 +104,14 @@ tile:
 	LEAQ (SI)(AX*1), R9
 	LEAQ (R9)(AX*1), R10
 	LEAQ (R10)(AX*1), R11
+	// One register of columns and 8 rows left: take 8 rows at once, for 8
+	// independent sums in flight instead of 4.
+	CMPQ nr+72(FP), $8
+	JGT  four
+	CMPQ DI, $8
+	JGE  eight
+
+four:
 	CMPQ DI, $2
 	CMOVQLT SI, R9
 	CMPQ DI, $3
@@ -210,3 +218,93 @@ next:
 done:
 	VZEROUPPER
 	RET
+
+// eight computes a tile of 8 rows and one register of columns. Rows 4..7
+// are read through the same row pointers as rows 0..3, at the offset CX,
+// which stays 4 rows ahead of DI.
+eight:
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+	CMPB acc+88(FP), $0
+	JEQ  start8
+	MOVQ DX, AX
+	VMOVUPD.Z (AX), K1, Z0
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z1
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z2
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z3
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z4
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z5
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z6
+	ADDQ CX, AX
+	VMOVUPD.Z (AX), K1, Z7
+
+start8:
+	MOVQ k+0(FP), AX
+	MOVQ b+32(FP), BX
+	XORQ DI, DI
+	MOVQ ar+16(FP), CX
+	SHLQ $5, CX
+
+loop8:
+	PREFETCH1
+	VMOVUPD.Z (BX), K1, Z16
+	VBROADCASTSD (SI)(DI*1), Z19
+	VFMADD231PD Z16, Z19, Z0
+	VBROADCASTSD (R9)(DI*1), Z20
+	VFMADD231PD Z16, Z20, Z1
+	VBROADCASTSD (R10)(DI*1), Z21
+	VFMADD231PD Z16, Z21, Z2
+	VBROADCASTSD (R11)(DI*1), Z22
+	VFMADD231PD Z16, Z22, Z3
+	VBROADCASTSD (SI)(CX*1), Z23
+	VFMADD231PD Z16, Z23, Z4
+	VBROADCASTSD (R9)(CX*1), Z24
+	VFMADD231PD Z16, Z24, Z5
+	VBROADCASTSD (R10)(CX*1), Z25
+	VFMADD231PD Z16, Z25, Z6
+	VBROADCASTSD (R11)(CX*1), Z26
+	VFMADD231PD Z16, Z26, Z7
+	ADDQ R12, CX
+	NEXT(loop8)
+
+	MOVQ ldc+56(FP), CX
+	SHLQ $3, CX
+	MOVQ DX, AX
+	VMOVUPD Z0, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z1, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z2, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z3, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z4, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z5, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z6, K1, (AX)
+	ADDQ CX, AX
+	VMOVUPD Z7, K1, (AX)
+
+	// On to the next 8 rows, if any.
+	MOVQ m+64(FP), DI
+	SUBQ $8, DI
+	JLE  done
+	MOVQ DI, m+64(FP)
+	MOVQ ar+16(FP), AX
+	SHLQ $6, AX
+	ADDQ AX, SI
+	LEAQ (DX)(CX*8), DX
+	JMP  tile

@@ -24,7 +24,7 @@ import (
 // neighbouring elements of a row of C, at once. So it reads A, B and C
 // where they lie when the rows of B and of C are contiguous; otherwise each
 // kc×nc block of B is first copied into contiguous kc×NR panels, and C goes
-// through a one-tile buffer. Tiles at the right and bottom edges are simply
+// through a small buffer. Tiles at the right and bottom edges are simply
 // smaller. While it works on one panel of B, the kernel may prefetch the
 // next one (see kernelFunc).
 //
@@ -183,7 +183,7 @@ func (op *gemmOp) tiles(t0, t1 int) {
 		packed = make([]float64, min(kc, k)*min(ncP, qEnd-qFirst)*NR)
 	}
 	if op.cc != 1 {
-		tile = make([]float64, MR*NR)
+		tile = make([]float64, 2*MR*NR)
 	}
 	for qc := qFirst; qc < qEnd; qc += ncP {
 		qcEnd := min(qc+ncP, qEnd)
@@ -221,10 +221,12 @@ func (op *gemmOp) tiles(t0, t1 int) {
 						kern.fn(kb, a, op.ar, op.ac, b, ldb, c, op.cr, m, nr, next, acc)
 						continue
 					}
-					// C's rows are not contiguous: go through the buffer one
-					// tile at a time, so that it stays small, in L1 with B.
-					for ir := 0; ir < m; ir += MR {
-						mr := min(MR, m-ir)
+					// C's rows are not contiguous: go through the buffer two
+					// tiles at a time, so that it stays small, in L1 with B,
+					// yet lets the AVX-512 kernel take 8 rows of a narrow panel
+					// at once.
+					for ir := 0; ir < m; ir += 2 * MR {
+						mr := min(2*MR, m-ir)
 						ci := c[ir*op.cr:]
 						if acc {
 							copyPanel(tile, NR, 1, ci, op.cr, op.cc, mr, nr)

@@ -25,7 +25,8 @@ func plainByDefault() bool { return !cpuFeatures().fma }
 
 // avx512Kernel computes tiles of 4×24: 4 rows of C, each 3 registers of 8
 // columns, 12 registers of sums in all. Narrower tiles use masked loads and
-// stores and only as many registers per row as they need.
+// stores and only as many registers per row as they need; tiles of one
+// register take 8 rows at a time, so that 8 sums are in flight.
 var avx512Kernel = kernel{name: "avx512", mr: 4, nr: avx512NR, fn: kernelAVX512}
 
 // avx2Kernel computes tiles of 4×8: 4 rows of C, each 2 registers of 4

@@ -335,7 +335,7 @@ func TestKernelsAgree(t *testing.T) {
 		for trial := 0; trial < 2000; trial++ {
 			// A panel of (m, nr) over depth k, A stored by rows or by
 			// columns, every stride at least as wide as it must be.
-			m, nr, k := 1+rng.IntN(3*kern.mr), 1+rng.IntN(kern.nr), 1+rng.IntN(40)
+			m, nr, k := 1+rng.IntN(5*kern.mr), 1+rng.IntN(kern.nr), 1+rng.IntN(40)
 			ar, ac := 1, m+rng.IntN(3)
 			if rng.IntN(2) == 0 {
 				ar, ac = k+rng.IntN(3), 1
