@@ -11,6 +11,14 @@
 // destination the caller owns; they exist for training loops that reuse
 // buffers.
 //
+// The matrix products have two implementations: plain loops, short enough
+// to read as the definition, and a blocked product split across goroutines
+// with assembly kernels (AVX-512 or AVX2 with FMA) where the CPU has them,
+// tens of times faster on the course's shapes. A test holds the two
+// together. SetPlain(true), or the environment variable DNN_MATRIX=plain,
+// forces the plain loops; DNN_MATRIX=avx2 or DNN_MATRIX=go picks a kernel;
+// the build tag purego leaves the assembly out.
+//
 // A shape mismatch is a programming error, as in numpy: the function panics
 // with a message naming the operation and both shapes, for example
 //

@@ -61,6 +61,13 @@ func BinaryInto(op string, dst, a, b *Dense, f func(x, y float64) float64) *Dens
 }
 
 func binaryInto(dst, a, b *Dense, f func(x, y float64) float64) *Dense {
+	if len(a.data) == len(dst.data) && len(b.data) == len(dst.data) {
+		// No broadcasting: one pass over the three slices.
+		for i, x := range a.data {
+			dst.data[i] = f(x, b.data[i])
+		}
+		return dst
+	}
 	ar, ac := a.strides()
 	br, bc := b.strides()
 	k := 0
