@@ -29,12 +29,12 @@ trap 'rm -rf "$out" "$(dirname "$bin")"' EXIT
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(go version | cut -d' ' -f3), numpy $("$python" -c 'import numpy; print(numpy.__version__)')"
 "$python" - <<'PY' 2>/dev/null || true
+import numpy
 try:
     from threadpoolctl import threadpool_info
     for i in threadpool_info():
         print("numpy BLAS: %s %s (%s), %s threads" % (i.get("internal_api"), i.get("version"), i.get("architecture"), i.get("num_threads")))
 except ImportError:
-    import numpy
     print("numpy BLAS: see numpy.show_config() (threadpoolctl not installed)")
 PY
 
