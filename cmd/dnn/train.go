@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -192,11 +193,11 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 	}
 	elapsed := time.Since(start)
 	trainAcc := step06_model.Accuracy(step06_model.Predict(d.TrainX, res.Parameters), d.TrainY)
-	fmt.Fprintf(stdout, "Train accuracy: %v\n", trainAcc)
+	fmt.Fprintf(stdout, "Train accuracy: %s\n", pyFloat(trainAcc))
 	var testAcc float64
 	if d.TestX != nil {
 		testAcc = step06_model.Accuracy(step06_model.Predict(d.TestX, res.Parameters), d.TestY)
-		fmt.Fprintf(stdout, "Test accuracy: %v\n", testAcc)
+		fmt.Fprintf(stdout, "Test accuracy: %s\n", pyFloat(testAcc))
 	}
 	fmt.Fprintf(stdout, "Trained %d iterations in %.2fs (%.0f iterations/s)\n",
 		opts.Iterations, elapsed.Seconds(), float64(opts.Iterations)/elapsed.Seconds())
@@ -242,4 +243,14 @@ func modelName(model string, dims []int) string {
 		return "two-layer model (LINEAR->RELU->LINEAR->SIGMOID)"
 	}
 	return fmt.Sprintf("%d-layer model ([LINEAR->RELU]×%d->LINEAR->SIGMOID)", len(dims)-1, len(dims)-2)
+}
+
+// pyFloat formats x as Python prints a float: the shortest form that reads
+// back as x, with ".0" on whole numbers (1.0, not 1).
+func pyFloat(x float64) string {
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEnN") {
+		s += ".0"
+	}
+	return s
 }
