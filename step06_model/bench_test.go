@@ -26,14 +26,14 @@ func BenchmarkTrainIteration(b *testing.B) {
 		{"two-layer 12288,7,1", step01_init.InitializeParameters(matrix.NewRandomState(1), 12288, 7, 1)},
 	}
 	for _, m := range models {
-		for _, train := range []struct {
+		for _, method := range []struct {
 			name string
 			f    func(X, Y *matrix.Dense, p step01_init.Parameters, opts Options) (Result, error)
 		}{{"Train", Train}, {"TrainGram", TrainGram}} {
-			b.Run(m.name+"/"+train.name, func(b *testing.B) {
+			b.Run(m.name+"/"+method.name, func(b *testing.B) {
 				opts := Options{LearningRate: 0.0075, Iterations: b.N}
 				b.ResetTimer()
-				if _, err := train.f(X, Y, m.p, opts); err != nil {
+				if _, err := method.f(X, Y, m.p, opts); err != nil {
 					b.Fatal(err)
 				}
 			})
