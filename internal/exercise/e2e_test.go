@@ -77,7 +77,9 @@ func TestGivenBodies(t *testing.T) {
 		pkgs = append(pkgs, "./"+s.Dir)
 	}
 	pkgs = append(pkgs, "./step06_model")
-	if out, ok := goRun(t, gobin, dir, append([]string{"test"}, pkgs...)...); !ok {
+	// The copy has no course data: leave out the test that trains on it
+	// (it would fail under CI); TestTrainGram covers TrainGram.
+	if out, ok := goRun(t, gobin, dir, append([]string{"test", "-skip", "TestCourseModels"}, pkgs...)...); !ok {
 		t.Errorf("go test %v with the given bodies failed:\n%s", pkgs, out)
 	}
 }
