@@ -250,7 +250,7 @@ func badInputFixtures(t *testing.T) map[string][]byte {
 		}
 		return b
 	}
-	train, test := read("tiny/train_catvnoncat.h5"), read("tiny/test_catvnoncat.h5")
+	train, test := read("tiny/train.hdf5"), read("tiny/test.hdf5")
 
 	f := map[string][]byte{
 		"x.npy":            xBytes,
@@ -321,10 +321,10 @@ func badInputFixtures(t *testing.T) map[string][]byte {
 		"signature/train_catvnoncat.h5": damaged(train, 1),
 		"signature/test_catvnoncat.h5":  test,
 		"onlytrain/train_catvnoncat.h5": train,
-		"wrong/train_catvnoncat.h5":     read("wrong_names/train_catvnoncat.h5"),
-		"wrong/test_catvnoncat.h5":      read("wrong_names/test_catvnoncat.h5"),
-		"sizes/train_catvnoncat.h5":     read("sizes/train_catvnoncat.h5"),
-		"sizes/test_catvnoncat.h5":      read("sizes/test_catvnoncat.h5"),
+		"wrong/train_catvnoncat.h5":     read("wrong_names/train.hdf5"),
+		"wrong/test_catvnoncat.h5":      read("wrong_names/test.hdf5"),
+		"sizes/train_catvnoncat.h5":     read("sizes/train.hdf5"),
+		"sizes/test_catvnoncat.h5":      read("sizes/test.hdf5"),
 		"swapped/train_catvnoncat.h5":   test,
 		"swapped/test_catvnoncat.h5":    train,
 		"x.h5":                          train,

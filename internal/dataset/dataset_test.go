@@ -1,4 +1,4 @@
-package dataset
+package dataset_test
 
 import (
 	"errors"
@@ -9,12 +9,41 @@ import (
 	"strings"
 	"testing"
 
+	"dnn/internal/dataset"
 	"dnn/internal/testutil"
 	"dnn/matrix"
 )
 
 // The fixtures in testdata were written by make_fixtures.py: pixel k of an
-// image array is k*7 mod 256.
+// image array is k*7 mod 256. The folders tiny, wrong_names and sizes hold
+// train.hdf5 and test.hdf5; courseFolder copies them under the course's
+// names, which Load reads.
+
+// copyCourse copies testdata/src/train.hdf5 and test.hdf5 into folder dst
+// as dataset.TrainFile and dataset.TestFile.
+func copyCourse(dst, src string) error {
+	for from, to := range map[string]string{"train.hdf5": dataset.TrainFile, "test.hdf5": dataset.TestFile} {
+		b, err := os.ReadFile(filepath.Join("testdata", src, from))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, to), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// courseFolder returns a new temporary folder holding testdata/src's two
+// files under the course's names.
+func courseFolder(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := copyCourse(dir, src); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
 
 // exact fails t unless got equals want to the bit.
 func exact(t *testing.T, name string, got, want *matrix.Dense) {
@@ -36,9 +65,10 @@ func columns(n, m int, f func(p, j int) float64) *matrix.Dense {
 }
 
 func TestLoadTiny(t *testing.T) {
-	d, err := Load(filepath.Join("testdata", "tiny"))
+	dir := courseFolder(t, "tiny")
+	d, err := dataset.Load(dir)
 	if err != nil {
-		t.Fatalf("Load(testdata/tiny) = %v", err)
+		t.Fatalf("Load(%s) = %v", dir, err)
 	}
 	// 3 training images of 2×2×3 = 12 values; the test file holds two of
 	// them in reverse order.
@@ -59,7 +89,7 @@ func TestLoadTiny(t *testing.T) {
 // from train_x = train_x_orig.reshape(209, -1).T / 255. and the same for
 // the test set.
 func TestLoadCourse(t *testing.T) {
-	d, err := Load(testutil.CourseData(t))
+	d, err := dataset.Load(testutil.CourseData(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,13 +139,14 @@ func TestLoadCourse(t *testing.T) {
 func TestLoadErrors(t *testing.T) {
 	// A folder holding the training file only.
 	onlyTrain := t.TempDir()
-	b, err := os.ReadFile(filepath.Join("testdata", "tiny", TrainFile))
+	b, err := os.ReadFile(filepath.Join("testdata", "tiny", "train.hdf5"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(onlyTrain, TrainFile), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(onlyTrain, dataset.TrainFile), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	wrongNames, sizes := courseFolder(t, "wrong_names"), courseFolder(t, "sizes")
 	tests := []struct {
 		name, dir string
 		want      string
@@ -124,15 +155,15 @@ func TestLoadErrors(t *testing.T) {
 		{"missing folder", "testdata/nowhere",
 			"dataset: no file testdata/nowhere/train_catvnoncat.h5: the course's files train_catvnoncat.h5 and test_catvnoncat.h5 belong in testdata/nowhere", true},
 		{"missing test file", onlyTrain,
-			"dataset: no file " + filepath.Join(onlyTrain, TestFile) + ": the course's files train_catvnoncat.h5 and test_catvnoncat.h5 belong in " + onlyTrain, true},
-		{"wrong datasets", "testdata/wrong_names",
-			`hdf5: testdata/wrong_names/train_catvnoncat.h5: no dataset "train_set_x" (datasets: x, y)`, false},
-		{"image sizes differ", "testdata/sizes",
-			"dataset: the test images (testdata/sizes/test_catvnoncat.h5) are 3×3 pixels, the training images (testdata/sizes/train_catvnoncat.h5) 2×2: they must be the same size", false},
+			"dataset: no file " + filepath.Join(onlyTrain, dataset.TestFile) + ": the course's files train_catvnoncat.h5 and test_catvnoncat.h5 belong in " + onlyTrain, true},
+		{"wrong datasets", wrongNames,
+			"hdf5: " + filepath.Join(wrongNames, "train_catvnoncat.h5") + `: no dataset "train_set_x" (datasets: x, y)`, false},
+		{"image sizes differ", sizes,
+			"dataset: the test images (" + filepath.Join(sizes, "test_catvnoncat.h5") + ") are 3×3 pixels, the training images (" + filepath.Join(sizes, "train_catvnoncat.h5") + ") 2×2: they must be the same size", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(tt.dir)
+			_, err := dataset.Load(tt.dir)
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("Load(%q) error = %v, want %s", tt.dir, err, tt.want)
 			}
@@ -148,18 +179,18 @@ func TestLoadFileErrors(t *testing.T) {
 		file string
 		want string
 	}{
-		{"bad/float_images.h5", `dataset: testdata/bad/float_images.h5: "train_set_x" is float64 of shape (2, 2, 2, 3), want uint8 RGB images of shape (m, height, width, 3)`},
-		{"bad/gray_images.h5", `dataset: testdata/bad/gray_images.h5: "train_set_x" is uint8 of shape (2, 2, 2), want uint8 RGB images of shape (m, height, width, 3)`},
-		{"bad/label_2.h5", `dataset: testdata/bad/label_2.h5: "train_set_y" holds 2 at index 1; a label must be 0 (non-cat) or 1 (cat)`},
-		{"bad/count_mismatch.h5", `dataset: testdata/bad/count_mismatch.h5: "train_set_x" holds 3 images but "train_set_y" 2 labels`},
-		{"bad/string_labels.h5", `dataset: testdata/bad/string_labels.h5: "train_set_y" is S1 of shape (2,), want integer labels of shape (m,)`},
-		{"bad/no_images.h5", `dataset: testdata/bad/no_images.h5: "train_set_x" holds no images`},
+		{"bad/float_images.hdf5", `dataset: testdata/bad/float_images.hdf5: "train_set_x" is float64 of shape (2, 2, 2, 3), want uint8 RGB images of shape (m, height, width, 3)`},
+		{"bad/gray_images.hdf5", `dataset: testdata/bad/gray_images.hdf5: "train_set_x" is uint8 of shape (2, 2, 2), want uint8 RGB images of shape (m, height, width, 3)`},
+		{"bad/label_2.hdf5", `dataset: testdata/bad/label_2.hdf5: "train_set_y" holds 2 at index 1; a label must be 0 (non-cat) or 1 (cat)`},
+		{"bad/count_mismatch.hdf5", `dataset: testdata/bad/count_mismatch.hdf5: "train_set_x" holds 3 images but "train_set_y" 2 labels`},
+		{"bad/string_labels.hdf5", `dataset: testdata/bad/string_labels.hdf5: "train_set_y" is S1 of shape (2,), want integer labels of shape (m,)`},
+		{"bad/no_images.hdf5", `dataset: testdata/bad/no_images.hdf5: "train_set_x" holds no images`},
 		{"make_fixtures.py", `hdf5: testdata/make_fixtures.py: not an HDF5 file`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			path := "testdata/" + tt.file
-			_, _, err := LoadFile(path, "train_set_x", "train_set_y")
+			_, _, err := dataset.LoadFile(path, "train_set_x", "train_set_y")
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("LoadFile(%q, ...) error = %v, want %s", path, err, tt.want)
 			}

@@ -3,14 +3,25 @@ package dataset_test
 import (
 	"fmt"
 	"log"
+	"os"
 
 	"dnn/internal/dataset"
 )
 
 // testdata/tiny holds 3 training and 2 test images of 2×2 pixels, laid out
-// like the course's files.
+// like the course's files; Load reads them from a folder where they carry
+// the course's names.
 func ExampleLoad() {
-	d, err := dataset.Load("testdata/tiny")
+	dir, err := os.MkdirTemp("", "tiny")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := copyCourse(dir, "tiny"); err != nil {
+		log.Fatal(err)
+	}
+
+	d, err := dataset.Load(dir)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -70,8 +70,8 @@ func selfLoopBTree(t testing.TB, b []byte, nodeType byte) []byte {
 // TestDamaged checks that damaged files give an error, not a panic, a hang
 // or a huge allocation.
 func TestDamaged(t *testing.T) {
-	course := fixture(t, "course_like.h5")
-	gzip := fixture(t, "gzip.h5")
+	course := fixture(t, "course_like.hdf5")
+	gzip := fixture(t, "gzip.hdf5")
 	noEOF := func(b []byte) []byte {
 		b = bytes.Clone(b)
 		copy(b[sbEOF:], u64s(undef))

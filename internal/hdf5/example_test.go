@@ -10,7 +10,7 @@ import (
 // A miniature of the course's train_catvnoncat.h5 (see
 // testdata/make_fixtures.py).
 func Example() {
-	f, err := hdf5.Open("testdata/course_like.h5")
+	f, err := hdf5.Open("testdata/course_like.hdf5")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -42,5 +42,5 @@ func Example() {
 	// [list_classes train_set_x train_set_y]
 	// [2 3 4 3] uint8 [0 7 14 21]
 	// S7 ["non-cat" "cat"]
-	// hdf5: testdata/course_like.h5: no dataset "no_such_thing" (datasets: list_classes, train_set_x, train_set_y)
+	// hdf5: testdata/course_like.hdf5: no dataset "no_such_thing" (datasets: list_classes, train_set_x, train_set_y)
 }

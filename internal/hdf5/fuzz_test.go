@@ -10,7 +10,7 @@ import (
 // hang or allocate much more than maxExpansion times the input. The seeds
 // are the fixtures, whole, truncated and with bytes changed.
 func FuzzParse(f *testing.F) {
-	paths, err := filepath.Glob(filepath.Join("testdata", "*.h5"))
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.hdf5"))
 	if err != nil || len(paths) == 0 {
 		f.Fatalf("no fixtures: %v", err)
 	}

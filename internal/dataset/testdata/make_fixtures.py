@@ -2,6 +2,10 @@
 data set laid out like the course's, and files that are wrong in one way
 each.
 
+The data-set folders hold train.hdf5 and test.hdf5; the tests copy them into a
+temporary folder under the course's names (train_catvnoncat.h5,
+test_catvnoncat.h5), which dataset.Load reads.
+
 Run from this folder with h5py 3.x (h5py 3.7 wrote the committed files):
 
     /usr/bin/python3 make_fixtures.py
@@ -28,29 +32,29 @@ def write(path, **datasets):
 
 def main():
     # tiny: 3 training images and 2 test images of 2x2 pixels.
-    write("tiny/train_catvnoncat.h5", train_set_x=images(3),
+    write("tiny/train.hdf5", train_set_x=images(3),
           train_set_y=np.array([1, 0, 1], dtype=np.int64), list_classes=CLASSES)
-    write("tiny/test_catvnoncat.h5", test_set_x=images(2)[::-1],
+    write("tiny/test.hdf5", test_set_x=images(2)[::-1],
           test_set_y=np.array([0, 1], dtype=np.int64), list_classes=CLASSES)
 
     # wrong_names: the training file holds other datasets.
-    write("wrong_names/train_catvnoncat.h5", x=images(3), y=np.array([1, 0, 1]))
-    write("wrong_names/test_catvnoncat.h5", test_set_x=images(2),
+    write("wrong_names/train.hdf5", x=images(3), y=np.array([1, 0, 1]))
+    write("wrong_names/test.hdf5", test_set_x=images(2),
           test_set_y=np.array([0, 1]), list_classes=CLASSES)
 
     # sizes: test images of 3x3 pixels, training images of 2x2.
-    write("sizes/train_catvnoncat.h5", train_set_x=images(3),
+    write("sizes/train.hdf5", train_set_x=images(3),
           train_set_y=np.array([1, 0, 1]), list_classes=CLASSES)
-    write("sizes/test_catvnoncat.h5", test_set_x=images(2, 3, 3),
+    write("sizes/test.hdf5", test_set_x=images(2, 3, 3),
           test_set_y=np.array([0, 1]), list_classes=CLASSES)
 
     # bad: one file per mistake, read with LoadFile.
-    write("bad/float_images.h5", train_set_x=images(2).astype(np.float64), train_set_y=np.array([0, 1]))
-    write("bad/gray_images.h5", train_set_x=images(2)[..., 0], train_set_y=np.array([0, 1]))
-    write("bad/label_2.h5", train_set_x=images(2), train_set_y=np.array([0, 2]))
-    write("bad/count_mismatch.h5", train_set_x=images(3), train_set_y=np.array([0, 1]))
-    write("bad/string_labels.h5", train_set_x=images(2), train_set_y=np.array([b"0", b"1"]))
-    write("bad/no_images.h5", train_set_x=images(0), train_set_y=np.zeros(0, dtype=np.int64))
+    write("bad/float_images.hdf5", train_set_x=images(2).astype(np.float64), train_set_y=np.array([0, 1]))
+    write("bad/gray_images.hdf5", train_set_x=images(2)[..., 0], train_set_y=np.array([0, 1]))
+    write("bad/label_2.hdf5", train_set_x=images(2), train_set_y=np.array([0, 2]))
+    write("bad/count_mismatch.hdf5", train_set_x=images(3), train_set_y=np.array([0, 1]))
+    write("bad/string_labels.hdf5", train_set_x=images(2), train_set_y=np.array([b"0", b"1"]))
+    write("bad/no_images.hdf5", train_set_x=images(0), train_set_y=np.zeros(0, dtype=np.int64))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import numpy as np
 def course_like():
     # The layout of the course's train_catvnoncat.h5, in miniature: h5py's
     # default (superblock 0, symbol-table group, contiguous storage).
-    with h5py.File("course_like.h5", "w") as f:
+    with h5py.File("course_like.hdf5", "w") as f:
         f["train_set_x"] = (np.arange(2 * 3 * 4 * 3) * 7 % 256).astype(np.uint8).reshape(2, 3, 4, 3)
         f["train_set_y"] = np.array([1, 0], dtype=np.int64)
         f["list_classes"] = np.array([b"non-cat", b"cat"], dtype="S7")
@@ -26,7 +26,7 @@ def course_like():
 def default_types():
     # h5py's defaults for the numeric types, an empty dataset, datasets whose
     # storage was never written (read back as the fill value).
-    with h5py.File("default.h5", "w") as f:
+    with h5py.File("default.hdf5", "w") as f:
         f["f8"] = np.arange(6, dtype=np.float64).reshape(2, 3) / 4 - 0.5
         f["f4"] = np.array([1.5, -2.25, 3e38], dtype=np.float32)
         f["f2"] = np.array([0.5, -1, 65504], dtype=np.float16)
@@ -46,7 +46,7 @@ def default_types():
 def chunked():
     # Chunked storage with partial edge chunks, with and without filters.
     x = np.arange(5 * 7, dtype=np.float64).reshape(5, 7) / 8
-    with h5py.File("gzip.h5", "w") as f:
+    with h5py.File("gzip.hdf5", "w") as f:
         f.create_dataset("plain", data=x, chunks=(2, 3))
         f.create_dataset("gzip", data=x, chunks=(2, 3), compression="gzip", compression_opts=9)
         # Only chunk (2, 3) is written: the others are the fill value.
@@ -55,7 +55,7 @@ def chunked():
         # 150 one-byte chunks need a B-tree with more than one level.
         f.create_dataset("many_chunks", data=np.arange(150, dtype=np.int8) - 75, chunks=(1,))
     i = (np.arange(4 * 5 * 3, dtype=np.int32) - 30) * 1000003
-    with h5py.File("gzip_shuffle.h5", "w") as f:
+    with h5py.File("gzip_shuffle.hdf5", "w") as f:
         f.create_dataset("i4", data=i.reshape(4, 5, 3), chunks=(3, 2, 3), compression="gzip", shuffle=True)
         f.create_dataset("u2", data=np.arange(100, dtype=np.uint16) * 601, chunks=(32,), shuffle=True)
         f.create_dataset("fletcher", data=np.arange(10, dtype=np.float32) - 4.5, chunks=(4,), fletcher32=True)
@@ -64,7 +64,7 @@ def chunked():
 
 
 def big_endian():
-    with h5py.File("bigendian.h5", "w") as f:
+    with h5py.File("bigendian.hdf5", "w") as f:
         f["f8"] = np.array([1.0, -0.1, 1e300], dtype=">f8")
         f["f4"] = np.array([0.25, -3], dtype=">f4")
         f["i4"] = np.array([-5, 65536], dtype=">i4")
@@ -75,7 +75,7 @@ def big_endian():
 
 
 def strings():
-    with h5py.File("strings.h5", "w") as f:
+    with h5py.File("strings.hdf5", "w") as f:
         f["nullpad"] = np.array([b"non-cat", b"cat"], dtype="S7")
         f["scalar"] = np.array(b"hello", dtype="S5")
         f["utf8"] = np.array(["é".encode(), b"ab"], dtype=h5py.string_dtype("utf-8", 4))
@@ -93,7 +93,7 @@ def strings():
 
 
 def nested():
-    with h5py.File("nested.h5", "w") as f:
+    with h5py.File("nested.hdf5", "w") as f:
         f["top"] = np.array([1, 2, 3], dtype=np.int64)
         g = f.create_group("group")
         g["dset"] = np.array([[1, 2], [3, 4]], dtype=np.uint8)
@@ -107,20 +107,20 @@ def nested():
 def wide():
     # 300 hard links to one dataset: more symbol table nodes than one B-tree
     # node can point to, so the group's B-tree has two levels.
-    with h5py.File("wide.h5", "w") as f:
+    with h5py.File("wide.hdf5", "w") as f:
         f["d"] = np.array([42], dtype=np.uint8)
         for i in range(299):
             f["l%03d" % i] = f["d"]
 
 
 def scalar():
-    with h5py.File("scalar.h5", "w") as f:
+    with h5py.File("scalar.hdf5", "w") as f:
         f["f8"] = np.float64(2.5)
         f["i4"] = np.int32(-7)
 
 
 def unsupported():
-    with h5py.File("unsupported.h5", "w") as f:
+    with h5py.File("unsupported.hdf5", "w") as f:
         f["ok"] = np.array([1.0, 2.0])
         f.create_dataset("lzf", data=np.arange(10, dtype=np.int32), chunks=(5,), compression="lzf")
         f.create_dataset("scaleoffset", data=np.arange(10, dtype=np.int32), chunks=(5,), scaleoffset=0)
@@ -133,11 +133,11 @@ def unsupported():
 def new_formats():
     # Creation-order tracking stores the root group's links as link messages
     # in a version 2 object header; libver="latest" also uses superblock 3.
-    with h5py.File("track_order.h5", "w", track_order=True) as f:
+    with h5py.File("track_order.hdf5", "w", track_order=True) as f:
         f["b"] = np.array([1, 2], dtype=np.int16)
         f["a"] = np.array([3.5])
         f.create_group("g", track_order=True)["c"] = np.array([4], dtype=np.uint8)
-    with h5py.File("latest.h5", "w", libver="latest") as f:
+    with h5py.File("latest.hdf5", "w", libver="latest") as f:
         f["contiguous"] = np.arange(6, dtype=np.float64).reshape(2, 3)
         f.create_dataset("single_chunk", data=np.arange(10, dtype=np.int32), chunks=(10,), compression="gzip")
         f.create_dataset("fixed_array", data=np.arange(10, dtype=np.int32), chunks=(4,), compression="gzip")
@@ -145,12 +145,12 @@ def new_formats():
         f.create_dataset("extensible", data=np.arange(10, dtype=np.int32), chunks=(4,), maxshape=(None,))
         f.create_dataset("btree2", data=np.arange(4, dtype=np.int32).reshape(2, 2), chunks=(1, 1), maxshape=(None, None))
         f.create_group("g")["x"] = np.array([1, 2], dtype=np.uint8)
-    with h5py.File("dense.h5", "w", track_order=True) as f:
+    with h5py.File("dense.hdf5", "w", track_order=True) as f:
         for i in range(10):
             f["d%d" % i] = np.array([i], dtype=np.int64)
-    with h5py.File("userblock.h5", "w", userblock_size=512) as f:
+    with h5py.File("userblock.hdf5", "w", userblock_size=512) as f:
         f["x"] = np.array([1, 2, 3], dtype=np.int32)
-    with h5py.File("compact.h5", "w") as f:
+    with h5py.File("compact.hdf5", "w") as f:
         dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
         dcpl.set_layout(h5py.h5d.COMPACT)
         space = h5py.h5s.create_simple((2, 2))
