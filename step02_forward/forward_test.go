@@ -34,7 +34,7 @@ var tests = []testutil.Case{
 			rs := matrix.NewRandomState(2)
 			APrev, W, b := rs.Randn(3, 2), rs.Randn(1, 3), rs.Randn(1, 1)
 			ASigmoid, sigmoidCache := LinearActivationForward(APrev, W, b, SigmoidActivation)
-			ARelu, reluCache := LinearActivationForward(APrev, W, b, ReLU)
+			ARelu, reluCache := LinearActivationForward(APrev, W, b, ReluActivation)
 			return testutil.Outputs{
 				"A with sigmoid": ASigmoid, "Z in the sigmoid cache": sigmoidCache.Activation.Z,
 				"A with relu": ARelu, "Z in the relu cache": reluCache.Activation.Z,

@@ -8,40 +8,6 @@ import (
 	"dnn/matrix"
 )
 
-func TestCheck(t *testing.T) {
-	X, Y := matrix.Zeros(4, 3), matrix.FromRows([][]float64{{0, 1, 1}})
-	ok := DefaultOptions()
-	tests := []struct {
-		name string
-		X, Y *matrix.Dense
-		dims []int
-		opts Options
-		want string // a phrase the error must contain; "" for no error
-	}{
-		{"fits", X, Y, []int{4, 3, 1}, ok, ""},
-		{"wrong input size", X, Y, []int{5, 3, 1}, ok, "X has 4 features per example"},
-		{"two outputs", X, Y, []int{4, 2}, ok, "last layer size must be 1"},
-		{"one layer size", X, Y, []int{4}, ok, "at least two layer sizes"},
-		{"zero units", X, Y, []int{4, 0, 1}, ok, "must be positive"},
-		{"Y too short", X, matrix.Zeros(1, 2), []int{4, 1}, ok, "Y has shape (1,2), want (1,3)"},
-		{"Y not 0/1", X, matrix.FromRows([][]float64{{0, 2, 1}}), []int{4, 1}, ok, "labels must be 0 or 1"},
-		{"no examples", matrix.Zeros(4, 0), matrix.Zeros(1, 0), []int{4, 1}, ok, "no examples"},
-		{"negative learning rate", X, Y, []int{4, 1}, Options{LearningRate: -1, Iterations: 1}, "learning rate must be a positive number"},
-		{"zero iterations", X, Y, []int{4, 1}, Options{LearningRate: 0.1}, "iterations must be at least 1"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := Check(tt.X, tt.Y, tt.dims, tt.opts)
-			switch {
-			case tt.want == "" && err != nil:
-				t.Errorf("Check(%s, %s, %v) = %v, want nil", tt.X.Shape(), tt.Y.Shape(), tt.dims, err)
-			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-				t.Errorf("Check(%s, %s, %v) = %v, want an error containing %q", tt.X.Shape(), tt.Y.Shape(), tt.dims, err, tt.want)
-			}
-		})
-	}
-}
-
 func TestTrainDiverges(t *testing.T) {
 	defer testutil.Guard(t, "step06_model")
 	rs := matrix.NewRandomState(2)

@@ -6,6 +6,7 @@ import (
 	"dnn/internal/testutil"
 	"dnn/matrix"
 	"dnn/step01_init"
+	"dnn/step02_forward"
 	"dnn/step06_model"
 )
 
@@ -81,7 +82,8 @@ func ExamplePredict() {
 	X := matrix.FromRows([][]float64{{2, 0, 1, -3}, {1, 1, 1, -4}})
 	Y := matrix.FromRows([][]float64{{1, 0, 1, 1}})
 	predictions := step06_model.Predict(X, p)
-	fmt.Println("probabilities =", step06_model.Probabilities(X, p))
+	AL, _ := step02_forward.LModelForward(X, p)
+	fmt.Println("probabilities =", AL)
 	fmt.Println("predictions =", predictions)
 	fmt.Println("accuracy =", step06_model.Accuracy(predictions, Y))
 	// Output:

@@ -8,6 +8,7 @@ import (
 	"dnn/internal/planar"
 	"dnn/internal/report"
 	"dnn/matrix"
+	"dnn/step02_forward"
 	"dnn/step06_model"
 )
 
@@ -42,7 +43,8 @@ func runDemo(args []string, stdout io.Writer) error {
 	return train(d, f, dims, stdout, func(r *report.Report, res step06_model.Result) {
 		r.Title = "Demo: the planar flower data set"
 		r.Boundary = &report.Boundary{X: X, Y: Y, Predict: func(X *matrix.Dense) *matrix.Dense {
-			return step06_model.Probabilities(X, res.Parameters)
+			AL, _ := step02_forward.LModelForward(X, res.Parameters)
+			return AL
 		}}
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"dnn/internal/check"
 	"dnn/internal/report"
 	"dnn/step06_model"
 )
@@ -110,12 +111,11 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 	if f.seed > 1<<32-1 {
 		return nil, fmt.Errorf("-seed %d: numpy's seeds go from 0 to 4294967295", f.seed)
 	}
-	opts := f.options()
-	if !(opts.LearningRate > 0) || opts.LearningRate > 1e6 {
-		return nil, fmt.Errorf("-lr %v: the learning rate must be a positive number no larger than 1e6", f.lr)
+	if err := check.LearningRate(f.lr); err != nil {
+		return nil, fmt.Errorf("-lr %v: %v", f.lr, err)
 	}
-	if opts.Iterations <= 0 {
-		return nil, fmt.Errorf("-iterations %d: train for at least 1 iteration", f.iterations)
+	if err := check.Iterations(f.iterations); err != nil {
+		return nil, fmt.Errorf("-iterations %d: %v", f.iterations, err)
 	}
 	for _, out := range []struct{ flag, path string }{{"-save", f.save}, {"-report", f.report}} {
 		if out.path == "" {
@@ -156,7 +156,7 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 }
 
 func (f *trainFlags) options() step06_model.Options {
-	return step06_model.Options{LearningRate: f.lr, Iterations: f.iterations, Seed: uint32(f.seed), Gram: f.fast}
+	return step06_model.Options{LearningRate: f.lr, Iterations: f.iterations, Seed: uint32(f.seed)}
 }
 
 // train trains the model f asks for on d, prints the costs and the
@@ -170,15 +170,12 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 			fmt.Fprintf(stdout, "Cost after iteration %d: %v\n", i, cost)
 		}
 	}
-	if err := step06_model.Check(d.TrainX, d.TrainY, dims, opts); err != nil {
+	if err := check.Training(d.TrainX, d.TrainY, dims, opts.LearningRate, opts.Iterations); err != nil {
 		return err
 	}
 	if need := trainingBytes(dims, cols(d.TrainX)); need > maxTrainingBytes {
 		return fmt.Errorf("layer sizes %s on %d examples would need about %.3g GB of memory to train; the limit is %d GB: use smaller layers",
 			strings.Trim(strings.Join(strings.Fields(fmt.Sprint(dims)), ","), "[]"), cols(d.TrainX), need/(1<<30), maxTrainingBytes>>30)
-	}
-	if f.fast && !step06_model.UseGram(d.TrainX, dims) {
-		fmt.Fprintf(stdout, "-fast: no gain with %d features and %d examples; training the plain way\n", mustRows(d.TrainX), cols(d.TrainX))
 	}
 	start := time.Now()
 	var res step06_model.Result
