@@ -20,9 +20,9 @@ type Grads struct {
 // Z <= 0. dA and Z (the activation cache) are (n[l], m); so is dZ. It does
 // not modify dA. It panics if dA and Z differ in shape.
 //
-// Hint: dZ is a copy of dA (Clone) set to 0 wherever Z <= 0, the
-// notebook's dZ[Z <= 0] = 0: loop over the rows and columns of Z with At
-// and Set. dA itself must not change (≈ 9 lines).
+// Hint: dZ starts as a copy of dA (Clone) and is set to 0 wherever
+// Z <= 0: loop over the rows and columns of Z with At and Set. dA itself
+// must not change (≈ 9 lines).
 func ReluBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matrix.Dense {
 	Z := cache.Z
 	dZ := dA.Clone()
