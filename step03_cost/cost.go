@@ -8,8 +8,7 @@ import "dnn/matrix"
 //	J = -(1/m) · Σ ( Y·log(AL) + (1-Y)·log(1-AL) )
 //
 // with the products taken element by element. It panics, naming the
-// shapes, if AL and Y do not broadcast together (numpy's rule); given
-// shapes other than (1, m) it returns a number that is not the cost.
+// shapes, if AL and Y do not broadcast together.
 //
 // Hint: J = -(1/m)·Σ(Y·log(AL) + (1-Y)·log(1-AL)), element by element:
 // matrix.Log, matrix.Mul, matrix.Sub, matrix.Add, with matrix.Scalar(1)

@@ -42,7 +42,8 @@ func ReluBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matri
 
 // SigmoidBackward returns dZ = dA * s * (1-s) with s = sigmoid(Z), since
 // sigmoid'(z) = s(1-s). dA and Z (the activation cache) are (n[l], m); so
-// is dZ. It panics, naming the shapes, if they do not fit together.
+// is dZ. It panics, naming the shapes, if dA and Z do not broadcast
+// together.
 //
 // Hint: dZ = dA·s·(1-s) element by element, with s = sigmoid(Z):
 // step02_forward.Sigmoid gives s; matrix.Mul multiplies element by element,

@@ -110,11 +110,12 @@ func LLayerModel(X, Y *matrix.Dense, layerDims []int, opts Options) (Result, err
 // Train runs opts.Iterations steps of full-batch gradient descent from p,
 // the loop of the notebook's L_layer_model, and returns the trained
 // parameters and the costs recorded every 100 iterations and at the last
-// one. It does not modify p. X is (n[0], m), Y is (1, m), p's layers fit
-// them (W[1] is (n[1], n[0]), W[L] is (1, n[L-1])); it panics, naming the
-// shapes, if they do not. It stops with an error naming the iteration if
-// the cost becomes NaN or infinite, which happens when the learning rate is
-// too large.
+// one. It does not modify p. X is (n[0], m), Y is (1, m) and p's layers
+// must fit them: W[1] is (n[1], n[0]) and W[L] is (1, n[L-1]).
+// TwoLayerModel and LLayerModel check their inputs first; Train does not,
+// and a matrix operation panics, naming the shapes, where they do not fit.
+// It stops with an error naming the iteration if the cost becomes NaN or
+// infinite, which happens when the learning rate is too large.
 //
 // Hint: each iteration is the four steps: step02_forward.LModelForward,
 // step03_cost.ComputeCost, step04_backward.LModelBackward,
