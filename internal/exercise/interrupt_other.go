@@ -1,0 +1,8 @@
+//go:build !unix
+
+package exercise
+
+import "os"
+
+// interrupt stops a test binary that ran out of time.
+func interrupt(p *os.Process) error { return p.Kill() }
