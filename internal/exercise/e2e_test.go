@@ -49,7 +49,8 @@ func goRun(t *testing.T, gobin, dir string, args ...string) (string, bool) {
 }
 
 // setBody replaces the body of function fn in the file path (of a copy of
-// the project) by body, braces included, adding the imports it names.
+// the project) by body, braces included, adding those of imports (quoted
+// paths) that the file lacks.
 func setBody(t *testing.T, path, fn, body string, imports ...string) {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -65,7 +66,9 @@ func setBody(t *testing.T, path, fn, body string, imports ...string) {
 	end := open + strings.Index(src[open:], "\n}\n") + 2
 	src = src[:open] + body + src[end:]
 	for _, imp := range imports {
-		src = strings.Replace(src, "import (", "import (\n\t"+imp, 1)
+		if !strings.Contains(src, "\t"+imp+"\n") {
+			src = strings.Replace(src, "import (", "import (\n\t"+imp, 1)
+		}
 	}
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -159,7 +162,7 @@ func TestGradeAnything(t *testing.T) {
 	dir := testutil.CopyProject(t, stepDirs(t, gobin)...)
 	forward := filepath.Join(dir, "step02_forward", "forward.go")
 	setBody(t, forward, "LinearForward", "{\n\tfor {\n\t}\n}")
-	setBody(t, forward, "LinearActivationForward", "{\n\tfor {\n\t\tfmt.Println(\"A =\", APrev)\n\t}\n}")
+	setBody(t, forward, "LinearActivationForward", "{\n\tfor {\n\t\tfmt.Println(\"A =\", APrev)\n\t}\n}", `"fmt"`)
 	setBody(t, forward, "LModelForward", "{\n\tdone := make(chan bool)\n\tgo func() {\n\t\tvar layers []int\n\t\t_ = layers[p.L()]\n\t\tdone <- true\n\t}()\n\t<-done\n\treturn nil, nil\n}")
 	limit := 2 * time.Second
 	board, err := exercise.RunTests(context.Background(), dir, exercise.Steps[1:2], exercise.Limits{Time: limit})
@@ -190,7 +193,7 @@ func TestGradeAnything(t *testing.T) {
 
 	// A wrong (not stubbed) Sigmoid fails SigmoidBackward in step 4, which
 	// then sends the learner back to step 2 first.
-	setBody(t, forward, "Sigmoid", "{\n\treturn Z, ActivationCache{Z: Z}\n}")
+	setBody(t, forward, "Sigmoid", "{\n\treturn matrix.Apply(Z, math.Abs), ActivationCache{Z: Z}\n}", `"math"`)
 	board, err = exercise.RunTests(context.Background(), dir, exercise.Steps[3:4], exercise.Limits{Time: limit})
 	if err != nil {
 		t.Fatal(err)

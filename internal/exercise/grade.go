@@ -505,7 +505,7 @@ func blameEarlierSteps(ctx context.Context, root string, b *Scoreboard, lim Limi
 	}
 	for i := range b.Results {
 		r := &b.Results[i]
-		if r.Passed || blamesAnother(r.Message()) {
+		if r.Passed || explained(r.Messages) {
 			continue
 		}
 		var bad []string
@@ -525,8 +525,13 @@ func blameEarlierSteps(ctx context.Context, root string, b *Scoreboard, lim Limi
 	return nil
 }
 
-// blamesAnother reports whether a failure message already names its cause
-// outside the function: a stub of another step, or a build failure.
-func blamesAnother(msg string) bool {
-	return strings.HasPrefix(msg, "does not compile: ") || strings.Contains(msg, "which is not implemented yet")
+// explained reports whether failure messages already name their cause: a
+// build failure, or a stub (the function's own or one it calls).
+func explained(msgs []string) bool {
+	for _, m := range msgs {
+		if strings.HasPrefix(m, "does not compile: ") || strings.Contains(m, NotImplemented) {
+			return true
+		}
+	}
+	return false
 }

@@ -116,9 +116,9 @@ x + b            matrix.Add(x, b) (b is broadcast over the columns, as in numpy)
 A = sigmoid(Z) or relu(Z), as activation says    (n[l], m)
 cache = (linear cache, activation cache)`,
 		Functions: `numpy                                      Go
-Z, linear_cache = linear_forward(...)      Z, linearCache := LinearForward(APrev, W, b)
+linear_forward(A_prev, W, b)               LinearForward, which returns Z and the linear cache
 if activation == "sigmoid": ...            switch activation { case SigmoidActivation: ... }
-A, activation_cache = sigmoid(Z)           Sigmoid(Z) (or Relu(Z))
+sigmoid(Z), relu(Z)                        Sigmoid, Relu, which return A and the activation cache
 cache = (linear_cache, activation_cache)   Cache{Linear: ..., Activation: ...}
 An unknown activation panics, naming it.`,
 		Skeleton: `{
@@ -227,18 +227,19 @@ np.dot(W.T, dZ)                         matrix.Dot(cache.W.T(), dZ)`,
 dA_prev, dW, db = the linear backward of dZ`,
 		Functions: `numpy                                            Go
 linear_cache, activation_cache = cache           cache.Linear, cache.Activation
-if activation == "relu": dZ = relu_backward(..)  switch activation { ... dZ := ReluBackward(dA, cache.Activation) ... }
-linear_backward(dZ, linear_cache)                LinearBackward(dZ, cache.Linear)
+if activation == "relu": ...                     switch activation { case ...: }
+relu_backward, sigmoid_backward                  ReluBackward, SigmoidBackward (with cache.Activation)
+linear_backward                                  LinearBackward (with cache.Linear)
 An unknown activation panics, naming it.`,
 		Skeleton: `{
-	var dZ *matrix.Dense
 	switch activation {
 	case step02_forward.SigmoidActivation:
-		// dZ from the sigmoid's backward of dA, with the activation part of the cache
+		// dZ from the sigmoid's backward of dA, with the activation part of the cache;
+		// then the three gradients from the linear part's backward of dZ
 	default:
-		// the ReLU: dZ from the ReLU's backward of dA; any other activation: panic, naming it
+		// the ReLU: the same with the ReLU's backward; any other activation: panic, naming it
 	}
-	return LinearBackward(dZ, cache.Linear)
+	return dAPrev, dW, db
 }`,
 	},
 	"step04_backward.LModelBackward": {
@@ -293,11 +294,11 @@ W - learning_rate * grads["dW" + str(l+1)]      matrix.Sub(p.W[l], matrix.Scale(
   p          = update_parameters(p, grads, α)
   if i % 100 == 0 or i is the last: record (i, cost)`,
 		Functions: `numpy notebook                      Go
-L_model_forward(X, parameters)      step02_forward.LModelForward(X, p)
-compute_cost(AL, Y)                 step03_cost.ComputeCost(AL, Y); math.IsNaN, math.IsInf
-L_model_backward(AL, Y, caches)     step04_backward.LModelBackward(AL, Y, caches)
-update_parameters(...)              step05_update.UpdateParameters(p, grads, opts.LearningRate)
-costs.append(cost); print(...)      costs = append(costs, Cost{...}); opts.OnCost(i, cost) if set`,
+L_model_forward                     step02_forward.LModelForward
+compute_cost                        step03_cost.ComputeCost; math.IsNaN and math.IsInf to check it
+L_model_backward                    step04_backward.LModelBackward
+update_parameters                   step05_update.UpdateParameters, with opts.LearningRate
+costs.append(cost); print(...)      append a Cost to the costs; call opts.OnCost if it is set`,
 		Skeleton: `{
 	var costs []Cost
 	for i := 0; i < opts.Iterations; i++ {

@@ -230,28 +230,25 @@ func stubOne(s Step, fn string, src map[string][]byte) (string, []byte, error) {
 		}
 		return "", nil, fmt.Errorf("%s has no exercise %q: want one of %s", s.Dir, fn, strings.Join(names, ", "))
 	}
-	pkg, err := parsePackage(src)
+	return withBody(s, fn, src, func(fd *ast.FuncDecl) string { return stubBody(s, fd) })
+}
+
+// withBody returns the file of src that holds function fn of step s, with
+// fn's body replaced by body(fn's declaration) and the imports left unused
+// removed.
+func withBody(s Step, fn string, src map[string][]byte, body func(*ast.FuncDecl) string) (string, []byte, error) {
+	found := findFunc(src, fn)
+	if found == nil {
+		return "", nil, fmt.Errorf("%s: no function %s in the package", s.Dir, fn)
+	}
+	file, fd := found.file, found.decl
+	b := apply(file.src, []edit{file.span(fd.Body.Pos(), fd.Body.End(), body(fd))})
+	b, err := pruneImports(file.name, b)
 	if err != nil {
 		return "", nil, err
 	}
-	for _, file := range pkg.files {
-		if file.test {
-			continue
-		}
-		for _, decl := range file.ast.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || fd.Body == nil || fd.Name.Name != fn {
-				continue
-			}
-			b := apply(file.src, []edit{file.span(fd.Body.Pos(), fd.Body.End(), stubBody(s, fd))})
-			if b, err = pruneImports(file.name, b); err != nil {
-				return "", nil, err
-			}
-			if b, err = format.Source(b); err != nil {
-				return "", nil, fmt.Errorf("%s: %v", file.name, err)
-			}
-			return file.name, b, nil
-		}
+	if b, err = format.Source(b); err != nil {
+		return "", nil, fmt.Errorf("%s: %v", file.name, err)
 	}
-	return "", nil, fmt.Errorf("%s: no function %s in the package", s.Dir, fn)
+	return file.name, b, nil
 }

@@ -52,7 +52,8 @@ func (g gitRepo) checkUntouched(s Step) error {
 	head := g.files("HEAD", s.Dir)
 	if len(head) == 0 {
 		top, _ := g.run(nil, "rev-parse", "--show-toplevel")
-		return refuse("%s is not committed in the git repository at %s (it may be ignored there): make the project a repository of its own (git init && git add -A && git commit), then start again", s.Dir, strings.TrimSpace(string(top)))
+		return refuse("%s is not committed in the git repository at %s (it may be ignored there), so exercise start could lose its files (%s): make the project a repository of its own (git init && git add -A && git commit), then start again",
+			s.Dir, strings.TrimSpace(string(top)), strings.Join(fileNames(dir, 8), ", "))
 	}
 
 	// Files whose changes git is told to hide.
@@ -135,4 +136,17 @@ func (g gitRepo) checkUntouched(s Step) error {
 		}
 	}
 	return nil
+}
+
+// fileNames returns the names of the first n files in dir, then "...".
+func fileNames(dir string, n int) []string {
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if len(names) == n {
+			return append(names, "...")
+		}
+		names = append(names, e.Name())
+	}
+	return names
 }

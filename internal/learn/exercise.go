@@ -26,9 +26,9 @@ function, or of the whole step (a copy of each file it overwrites is kept
 in git, and it says how to get it back).`
 
 var exerciseCommand = Command{
-	Name:     "exercise",
-	Summary:  "turn a step's functions into stubs for you to write (list, start, diff, reset)",
-	Run:      runExercise,
+	Name:    "exercise",
+	Summary: "turn a step's functions into stubs for you to write (list, start, diff, reset)",
+	Run:     runExercise,
 }
 
 func runExercise(env Env, args []string) error {

@@ -24,9 +24,9 @@ everything passes. Slow tests that grade nothing (training on the course's
 data set) do not run: go test ./step06_model runs those.`
 
 var gradeCommand = Command{
-	Name:     "grade",
-	Summary:  "grade the functions you wrote: one line per function, then the score",
-	Run:      runGrade,
+	Name:    "grade",
+	Summary: "grade the functions you wrote: one line per function, then the score",
+	Run:     runGrade,
 }
 
 func runGrade(env Env, args []string) error {

@@ -16,9 +16,9 @@ reference's Go code. It remembers how far each function got (in
 tier without moving on.`
 
 var hintCommand = Command{
-	Name:     "hint",
-	Summary:  "a hint for a function, one tier more on each call, the Go code last",
-	Run:      runHint,
+	Name:    "hint",
+	Summary: "a hint for a function, one tier more on each call, the Go code last",
+	Run:     runHint,
 }
 
 func runHint(env Env, args []string) error {

@@ -25,7 +25,7 @@ type Env struct {
 
 // Command is one of the learner's commands.
 type Command struct {
-	Name     string
+	Name    string
 	Summary string // one line, for the program's usage
 	Run     func(env Env, args []string) error
 }

@@ -14,9 +14,9 @@ time you save one of its files, with a progress bar of its functions that
 pass; when it passes, moves on to the next step. Ctrl-C stops.`
 
 var watchCommand = Command{
-	Name:     "watch",
-	Summary:  "grade the step you are writing on every save, with a progress bar",
-	Run:      runWatch,
+	Name:    "watch",
+	Summary: "grade the step you are writing on every save, with a progress bar",
+	Run:     runWatch,
 }
 
 func runWatch(env Env, args []string) error {
