@@ -112,20 +112,6 @@ func (g gitRepo) refFiles(rev, dir string) (map[string][]byte, error) {
 	return out, nil
 }
 
-// Reference returns the files of step s as the reference kept at exercise
-// start holds them, by base name, and false if none was kept.
-func Reference(root string, s Step) (map[string][]byte, bool, error) {
-	g, err := openRepo(root)
-	if err != nil {
-		return nil, false, err
-	}
-	if !g.exists(ReferenceRef) {
-		return nil, false, nil
-	}
-	files, err := g.refFiles(ReferenceRef, s.Dir)
-	return files, len(files) > 0, err
-}
-
 // saveReference records the step folders of HEAD, for steps, in the commit
 // ReferenceRef points at, keeping the other steps it holds.
 func (g gitRepo) saveReference(steps []Step) error {

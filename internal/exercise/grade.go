@@ -107,13 +107,13 @@ func (b Scoreboard) Write(w io.Writer) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\tpassed\n", label, r.Func.Notebook, r.Func.Name)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\tFAILED: %s\n", label, r.Func.Notebook, r.Func.Name, r.Message())
+		fmt.Fprintf(tw, "%s\t%s\t%s\tFAILED: %s\n", label, r.Func.Notebook, r.Func.Name, clip(r.Message()))
 		more := r.Messages[1:]
 		if len(r.Messages) > MaxShown {
 			more = r.Messages[1 : MaxShown-1]
 		}
 		for _, m := range more {
-			fmt.Fprintf(tw, "\t\t\t        %s\n", m)
+			fmt.Fprintf(tw, "\t\t\t        %s\n", clip(m))
 		}
 		if len(r.Messages) > MaxShown {
 			fmt.Fprintf(tw, "\t\t\t        (and %d more: go test ./%s)\n", len(r.Messages)-len(more)-1, r.Step)
@@ -125,6 +125,18 @@ func (b Scoreboard) Write(w io.Writer) error {
 	passed, total := b.Score()
 	_, err := fmt.Fprintf(w, "\nScore: %d/%d\n", passed, total)
 	return err
+}
+
+// MaxMessage is how many characters of a failure message Scoreboard.Write
+// shows.
+const MaxMessage = 300
+
+// clip cuts a message to MaxMessage characters.
+func clip(m string) string {
+	if r := []rune(m); len(r) > MaxMessage {
+		return string(r[:MaxMessage]) + "…"
+	}
+	return m
 }
 
 // RunTests grades the functions of steps in the project at root, whatever

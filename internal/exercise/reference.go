@@ -33,15 +33,15 @@ func StartSteps(root string, steps []Step) ([]Started, error) {
 	changes := make([]map[string][]byte, len(steps))
 	var record []Step
 	for i, s := range steps {
+		if stubs, err := Stubs(root, s); err == nil && len(stubs) > 0 {
+			return nil, fmt.Errorf("%s is an exercise already (%s: stubs); exercise reset %s brings back the stubs of every function; nothing was changed", s.Dir, strings.Join(stubs, ", "), s.Dir)
+		}
 		if err := g.checkUntouched(s); err != nil {
 			return nil, err
 		}
 		src, err := readPackage(filepath.Join(root, s.Dir))
 		if err != nil {
 			return nil, err
-		}
-		if stubs, err := stubsIn(s, src); err == nil && len(stubs) > 0 {
-			return nil, fmt.Errorf("%s is an exercise already (%s: stubs); exercise reset %s brings back the stubs of every function; nothing was changed", s.Dir, strings.Join(stubs, ", "), s.Dir)
 		}
 		head, _ := g.run(nil, "rev-parse", "HEAD:./"+s.Dir)
 		ref, err := g.run(nil, "rev-parse", ReferenceRef+":./"+s.Dir)

@@ -47,7 +47,7 @@ func Lookup(name string) (Command, bool) {
 // ./cmd/NAME" when the go command built it for the run, else name.
 func ProgName(name string) string {
 	exe, err := os.Executable()
-	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {
+	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") && strings.TrimSuffix(filepath.Base(exe), ".exe") == name {
 		return "go run ./cmd/" + name
 	}
 	return name
