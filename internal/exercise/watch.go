@@ -101,6 +101,9 @@ func nextFailing(ctx context.Context, root string, i int, grade func(context.Con
 		return i, nil
 	}
 	fmt.Fprint(w, clear)
+	if len(passed) > 0 {
+		fmt.Fprintf(w, "%s: passed\n\n", strings.Join(passed, ", "))
+	}
 	fmt.Fprintf(w, "Every step passes: well done. Still watching (Ctrl-C to stop).\n")
 	return i, nil
 }
