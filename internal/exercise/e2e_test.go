@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -172,9 +173,9 @@ func TestGradeAnything(t *testing.T) {
 	want := map[string][]string{
 		"Sigmoid":                 nil,
 		"Relu":                    nil,
-		"LinearForward":           {"LinearForward did not finish within 2s: an endless loop? It was running step02_forward/forward.go:", "(LinearForward)"},
+		"LinearForward":           {"LinearForward did not finish within 2s: an endless loop? It was in LinearForward, at step02_forward/forward.go:"},
 		"LinearActivationForward": {"LinearActivationForward printed more than 1 MiB without end"},
-		"LModelForward":           {"panicked at step02_forward/forward.go:", "(LModelForward): runtime error: index out of range"},
+		"LModelForward":           {"LModelForward panicked at step02_forward/forward.go:", ": runtime error: index out of range"},
 	}
 	for _, r := range board.Results {
 		phrases := want[r.Func.Name]
@@ -221,9 +222,9 @@ func TestLearnGradesASlip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slipped := strings.Replace(string(b), "\n\tr, m := Y.Dims()", "\n\tx := 1\n\tr, m := Y.Dims()", 1)
+	slipped := regexp.MustCompile(`(?m)^func ComputeCost\(.*\{\n`).ReplaceAllString(string(b), "${0}\tx := 1\n")
 	if slipped == string(b) {
-		t.Fatal("cost.go has no line r, m := Y.Dims() to slip before")
+		t.Fatal("cost.go has no func ComputeCost to slip in")
 	}
 	if err := os.WriteFile(cost, []byte(slipped), 0o644); err != nil {
 		t.Fatal(err)

@@ -331,6 +331,12 @@ func runFunc(ctx context.Context, bin, root string, s Step, f Func, lim Limits) 
 		}
 	}
 	for _, pat := range f.Tests {
+		if top, _, sub := strings.Cut(pat, "/"); sub && slices.Contains(f.Tests, top) {
+			continue // the run of top runs it too
+		}
+		if strings.HasPrefix(pat, "Example") && len(msgs) > 0 {
+			continue // the tests said what is wrong; the example would print it again
+		}
 		out := &cappedBuffer{limit: lim.Output}
 		ectx, stop := context.WithCancel(ctx)
 		out.exceeded = stop
@@ -387,8 +393,11 @@ func runFunc(ctx context.Context, bin, root string, s Step, f Func, lim Limits) 
 			return []string{fmt.Sprintf("%s used more than %s of memory: a loop that prints or allocates without end?", f.Name, byteSize(int(lim.Memory)))}
 		case timedOut.Load():
 			msg := fmt.Sprintf("%s did not finish within %v: an endless loop?", f.Name, lim.Time)
-			if run.where != "" {
-				msg += " It was running " + run.where
+			switch {
+			case run.where != "" && run.fn != "":
+				msg += fmt.Sprintf(" It was in %s, at %s", run.fn, run.where)
+			case run.where != "":
+				msg += " It was at " + run.where
 			}
 			return []string{msg}
 		}

@@ -23,9 +23,9 @@ W2 = randn(ny, nh) · 0.01    (ny, nh)
 b2 = zeros                   (ny, 1)
 Draw W1 before W2, or the numbers come out in another order than the course's.`,
 		Functions: `numpy                          Go
-np.random.randn(nh, nx)        rs.Randn(nh, nx)
+np.random.randn(rows, cols)    rs.Randn(rows, cols)
 x * 0.01                       matrix.Scale(0.01, x)
-np.zeros((nh, 1))              matrix.Zeros(nh, 1)
+np.zeros((rows, 1))            matrix.Zeros(rows, 1)
 Entry 0 of p.W and p.B is unused (nil): p.W[1] is W1.`,
 		Skeleton: `{
 	// Draw W1 (nh, nx) first, then W2 (ny, nh), each times 0.01.
@@ -42,9 +42,9 @@ Entry 0 of p.W and p.B is unused (nil): p.W[1] is W1.`,
   b[l] = zeros                         (n[l], 1)
 layerDims holds n[0], ..., n[L]: L is len(layerDims) - 1.`,
 		Functions: `numpy                                        Go
-np.random.randn(layer_dims[l], layer_dims[l-1])   rs.Randn(layerDims[l], layerDims[l-1])
+np.random.randn(rows, cols)                  rs.Randn(rows, cols)
 x * 0.01                                     matrix.Scale(0.01, x)
-np.zeros((layer_dims[l], 1))                 matrix.Zeros(layerDims[l], 1)
+np.zeros((rows, 1))                          matrix.Zeros(rows, 1)
 parameters['W' + str(l)]                     p.W[l] (p.W and p.B have L+1 entries, entry 0 unused)`,
 		Skeleton: `{
 	L := len(layerDims) - 1 // the number of layers, the input layer not counted
@@ -62,9 +62,10 @@ parameters['W' + str(l)]                     p.W[l] (p.W and p.B have L+1 entrie
   W[l] = randn(n[l], n[l-1]) / √n[l-1]    (n[l], n[l-1])
   b[l] = zeros                            (n[l], 1)`,
 		Functions: `numpy                                  Go
-np.random.randn(n_l, n_prev)           rs.Randn(nl, nPrev)
-x / np.sqrt(n_prev)                    matrix.Div(x, matrix.Scalar(math.Sqrt(float64(nPrev))))
-np.zeros((n_l, 1))                     matrix.Zeros(nl, 1)`,
+np.random.randn(rows, cols)            rs.Randn(rows, cols)
+np.sqrt(n)                             math.Sqrt(float64(n))
+x / v, v a number                      matrix.Div(x, matrix.Scalar(v))
+np.zeros((rows, 1))                    matrix.Zeros(rows, 1)`,
 		Skeleton: `{
 	L := len(layerDims) - 1 // the number of layers, the input layer not counted
 	p := Parameters{W: make([]*matrix.Dense, L+1), B: make([]*matrix.Dense, L+1)}
@@ -91,7 +92,7 @@ cache = Z`,
 		Formula: `A = max(0, Z)   element by element   (n[l], m), like Z
 cache = Z`,
 		Functions: `numpy               Go
-np.maximum(0, Z)    matrix.Maximum(Z, 0)`,
+np.maximum(v, M)    matrix.Maximum(M, v), the larger of each element of M and the number v`,
 		Skeleton: `{
 	var A *matrix.Dense // max(0, z) for every element z of Z
 	return A, ActivationCache{Z: Z}
@@ -193,7 +194,7 @@ dZ[Z <= 0] = 0                 a loop over the rows and columns with Z.At(i, j) 
 		Formula: `s  = sigmoid(Z)          (n[l], m)
 dZ = dA · s · (1 - s)    element by element, (n[l], m)`,
 		Functions: `numpy                   Go
-s = 1/(1+np.exp(-Z))    s, _ := step02_forward.Sigmoid(Z)
+s = 1/(1+np.exp(-Z))    step02_forward.Sigmoid, which returns s and a cache
 dA * s                  matrix.Mul(dA, s)
 1 - s                   matrix.Sub(matrix.Scalar(1), s)`,
 		Skeleton: `{

@@ -13,10 +13,11 @@ type testRun struct {
 	tests map[string]*testState
 	order []string // the tests in the order they started
 	// crash is the first line of a panic or fatal error that stopped the
-	// binary ("panic: runtime error: ..."), and where is the first frame of
-	// its stack trace in a step package, relative to the project's root
-	// ("step02_forward/forward.go:97"); both "" when it did not crash.
-	crash, where string
+	// binary ("panic: runtime error: ..."), where is the first frame of its
+	// stack trace in a step package, relative to the project's root
+	// ("step02_forward/forward.go:97"), and fn that frame's function
+	// ("LinearForward"); all "" when it did not crash.
+	crash, where, fn string
 }
 
 type testState struct {
@@ -62,20 +63,20 @@ func parseTestOutput(out, root string) testRun {
 			current.output = append(current.output, t)
 		}
 	}
-	r.where = learnerFrame(trace, root)
+	r.where, r.fn = learnerFrame(trace, root)
 	return r
 }
 
 // learnerFrame returns where a stack trace (a panic's, or the dump of
 // every goroutine that SIGQUIT prints) was in the learner's code: the first
-// frame in a step package, as "step02_forward/forward.go:62
-// (LinearForward)", preferring a running goroutine and the steps' code to
-// their tests. It returns "" when no frame is in a step.
-func learnerFrame(trace []string, root string) string {
-	var best string
+// frame in a step package, as "step02_forward/forward.go:62", and its
+// function, "LinearForward", preferring a running goroutine and the steps'
+// code to their tests. It returns "" when no frame is in a step.
+func learnerFrame(trace []string, root string) (where, fn string) {
+	var best, bestFn string
 	bestRank := 0
 	running := true // the panicking goroutine comes first, with no header before the trace
-	fn := ""
+	fnLine := ""
 	for _, line := range trace {
 		if strings.HasPrefix(line, "goroutine ") {
 			running = strings.Contains(line, "[running]") || strings.Contains(line, "[runnable]")
@@ -83,7 +84,7 @@ func learnerFrame(trace []string, root string) string {
 		}
 		m := frameLine.FindStringSubmatch(line)
 		if m == nil {
-			fn = line
+			fnLine = line
 			continue
 		}
 		where := stepFrame(m[1], m[2], root)
@@ -98,14 +99,14 @@ func learnerFrame(trace []string, root string) string {
 			rank += 4
 		}
 		if rank > bestRank {
-			best, bestRank = where+funcName(fn), rank
+			best, bestFn, bestRank = where, funcName(fnLine), rank
 		}
 	}
-	return best
+	return best, bestFn
 }
 
-// funcName returns " (F)" for a frame's function line such as
-// "dnn/step02_forward.LinearForward.func1(0x1, ...)", or "".
+// funcName returns "F" for a frame's function line such as
+// "dnn/step02_forward.F.func1(0x1, ...)", or "".
 func funcName(line string) string {
 	name, _, _ := strings.Cut(line, "(")
 	name = name[strings.LastIndex(name, "/")+1:]
@@ -114,7 +115,7 @@ func funcName(line string) string {
 	if !ok || name == "" || strings.HasPrefix(name, "init") {
 		return ""
 	}
-	return " (" + name + ")"
+	return name
 }
 
 func (r *testRun) test(name string) *testState {
@@ -244,7 +245,10 @@ func exampleMessage(got, want []string) string {
 // the learner's code, and what.
 func (r testRun) crashMessage() string {
 	msg := strings.TrimPrefix(r.crash, "panic: ")
-	if r.where != "" {
+	switch {
+	case r.where != "" && r.fn != "":
+		return r.fn + " panicked at " + r.where + ": " + msg
+	case r.where != "":
 		return "panicked at " + r.where + ": " + msg
 	}
 	return msg

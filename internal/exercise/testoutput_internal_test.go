@@ -79,11 +79,15 @@ func TestParseTestOutput(t *testing.T) {
 			[]string{"dW (3,4) differs from the expected value: first difference at (0,0)", "db has shape (1,4), want (3,1)"}, true, ""},
 		{"a passing subtest", subtestFailures, "TestX/g*", nil, true, ""},
 		{"a test that did not run", subtestFailures, "TestX/h", nil, false, ""},
+		{"every subtest", subtestFailures, "TestX/*",
+			[]string{"dW (3,4) differs from the expected value: first difference at (0,0)", "db has shape (1,4), want (3,1)"}, true, ""},
+		{"a test and its subtests", subtestFailures, "TestX",
+			[]string{"dW (3,4) differs from the expected value: first difference at (0,0)", "db has shape (1,4), want (3,1)"}, true, ""},
 		{"an example's first wrong line", exampleFailure, "ExampleF",
 			[]string{`the example printed "B = 3" on line 2, want "B = 2"`}, true, ""},
 		{"a panic that escaped the test's helpers", escapedPanic, "TestX/f", nil, true,
-			"panicked at step02_forward/forward.go:97 (LinearForward): runtime error: index out of range [4] with length 4"},
-		{"the goroutines when the time ran out", quitDump, "TestX/f", nil, true, "panicked at step02_forward/forward.go:62 (LinearForward): SIGQUIT: quit"},
+			"LinearForward panicked at step02_forward/forward.go:97: runtime error: index out of range [4] with length 4"},
+		{"the goroutines when the time ran out", quitDump, "TestX/f", nil, true, "LinearForward panicked at step02_forward/forward.go:62: SIGQUIT: quit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,6 +113,7 @@ func TestRunRegexp(t *testing.T) {
 		{"TestModelsSmall/two_layer_model*", `^TestModelsSmall$/^two_layer_model`},
 		{"TestStep01Init/initialize_parameters_deep_(application*", `^TestStep01Init$/^initialize_parameters_deep_\(application`},
 		{"ExampleSigmoid", `^ExampleSigmoid$`},
+		{"TestLinearForward/*", `^TestLinearForward$/^`},
 	} {
 		if got := runRegexp(tt.pattern); got != tt.want {
 			t.Errorf("runRegexp(%q) = %q, want %q", tt.pattern, got, tt.want)
