@@ -175,7 +175,7 @@ func (r testRun) failures(pattern string) (msgs []string, ran bool) {
 		if !t.failed || r.failingSubtest(name) {
 			continue
 		}
-		found := testMessages(t.output)
+		found := testMessages(t.output, strings.HasPrefix(name, "Example"))
 		if len(found) == 0 && r.crash == "" {
 			found = []string{name + " failed"}
 		}
@@ -197,15 +197,15 @@ func (r testRun) failingSubtest(name string) bool {
 
 // testMessages returns the messages in a failing test's output: the lines
 // of t.Error and t.Fatal without their file:line (the lines that continue a
-// message are left out), or an Example's first wrong line.
-func testMessages(output []string) []string {
+// message are left out), or, for an example, its first wrong line.
+func testMessages(output []string, example bool) []string {
 	var msgs, got, want []string
 	var dst *[]string
 	for _, t := range output {
 		switch {
-		case t == "got:":
+		case example && t == "got:":
 			dst = &got
-		case t == "want:":
+		case example && t == "want:":
 			dst = &want
 		case dst != nil:
 			*dst = append(*dst, t)

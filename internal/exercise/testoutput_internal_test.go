@@ -15,6 +15,8 @@ const (
         got:  1
         want: 2
     cases.go:40: db has shape (1,4), want (3,1)
+        got:
+        [[1 2 3 4]]
 learner's own print
 === RUN   TestX/g_1
 --- FAIL: TestX (0.00s)
