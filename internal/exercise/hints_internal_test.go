@@ -116,15 +116,7 @@ func addImports(t *testing.T, name string, src []byte) []byte {
 		p, _ := strconv.Unquote(is.Path.Value)
 		have[p] = true
 	}
-	used := map[string]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if id, ok := sel.X.(*ast.Ident); ok {
-				used[id.Name] = true
-			}
-		}
-		return true
-	})
+	used := qualifiers(f)
 	var add []string
 	for pkg, path := range packageNames {
 		if !have[path] && used[pkg] {

@@ -30,9 +30,7 @@ var gradeCommand = Command{
 }
 
 func runGrade(env Env, args []string) error {
-	fs := flags(env, "grade", gradeSynopsis)
-	limit := fs.Duration("time", exercise.DefaultTimeLimit, "the time each function's tests may take")
-	args, err := parse(env, fs, args)
+	args, lim, err := parseLimited(env, "grade", gradeSynopsis, args)
 	if err != nil {
 		return err
 	}
@@ -46,16 +44,13 @@ func runGrade(env Env, args []string) error {
 	default:
 		return fmt.Errorf("grade takes at most one step, got %d arguments", len(args))
 	}
-	if *limit <= 0 {
-		return fmt.Errorf("-time %v: want a positive duration, e.g. 10s", *limit)
-	}
 	r, err := root()
 	if err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	board, err := exercise.RunTests(ctx, r, steps, exercise.Limits{Time: *limit})
+	board, err := exercise.RunTests(ctx, r, steps, lim)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted")

@@ -114,6 +114,21 @@ func hasFlags(fs *flag.FlagSet) bool {
 	return n > 0
 }
 
+// parseLimited parses the args of command name, which has the -time flag
+// of the grading's limits, and returns its arguments and the limits.
+func parseLimited(env Env, name, synopsis string, args []string) ([]string, exercise.Limits, error) {
+	fs := flags(env, name, synopsis)
+	d := fs.Duration("time", exercise.DefaultTimeLimit, "the time each function's tests may take")
+	args, err := parse(env, fs, args)
+	switch {
+	case err != nil:
+		return nil, exercise.Limits{}, err
+	case *d <= 0:
+		return nil, exercise.Limits{}, fmt.Errorf("-time %v: want a positive duration, e.g. 10s", *d)
+	}
+	return args, exercise.Limits{Time: *d}, nil
+}
+
 // parse parses args, flags and arguments in any order, and returns the
 // arguments.
 func parse(env Env, fs *flag.FlagSet, args []string) ([]string, error) {

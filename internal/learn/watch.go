@@ -20,9 +20,7 @@ var watchCommand = Command{
 }
 
 func runWatch(env Env, args []string) error {
-	fs := flags(env, "watch", watchSynopsis)
-	limit := fs.Duration("time", exercise.DefaultTimeLimit, "the time each function's tests may take")
-	args, err := parse(env, fs, args)
+	args, lim, err := parseLimited(env, "watch", watchSynopsis, args)
 	if err != nil {
 		return err
 	}
@@ -33,7 +31,7 @@ func runWatch(env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := exercise.WatchOptions{Interval: pollInterval, Limits: exercise.Limits{Time: *limit}}
+	opts := exercise.WatchOptions{Interval: pollInterval, Limits: lim}
 	if f, ok := env.Stdout.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			opts.Clear = "\033[H\033[2J"
