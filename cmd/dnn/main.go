@@ -79,7 +79,7 @@ func usage(w io.Writer) {
 }
 
 func sortedCommands() []string {
-	order := []string{"demo", "train", "predict", "shapes", "gradcheck", "exercise", "grade", "hint", "watch"}
+	order := []string{"demo", "train", "predict", "shapes", "gradcheck", "exercise", "grade"}
 	var names []string
 	for _, n := range order {
 		if _, ok := commands[n]; ok {
