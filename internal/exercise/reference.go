@@ -108,7 +108,7 @@ func Diff(root string, s Step, w io.Writer) error {
 	if _, err := g.run(nil, "rev-parse", "--verify", "-q", ReferenceRef+":./"+s.Dir); err != nil {
 		return errNoReference(s)
 	}
-	out, err := g.run(nil, "diff", "--no-ext-diff", "--no-color", "--src-prefix=reference/", "--dst-prefix=yours/", ReferenceRef, "--", s.Dir+"/")
+	out, err := g.run(nil, "diff", "--no-ext-diff", "--no-color", "--relative", "--src-prefix=reference/", "--dst-prefix=yours/", ReferenceRef, "--", s.Dir+"/")
 	if err != nil {
 		return err
 	}

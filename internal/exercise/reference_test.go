@@ -119,3 +119,34 @@ func TestReferenceKept(t *testing.T) {
 		t.Errorf("the hints' memory shows in the step folder: %s", out)
 	}
 }
+
+// TestReferenceInASubfolder starts a step of a project that a larger
+// repository holds in a subfolder: the reference is kept, and diff names
+// the files as the project does.
+func TestReferenceInASubfolder(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "proj")
+	if err := os.Rename(committedCopy(t), root); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(root, ".git")); err != nil {
+		t.Fatal(err)
+	}
+	git(t, parent, "init", "-q")
+	git(t, parent, "add", "-A")
+	git(t, parent, "commit", "-q", "-m", "outer")
+	if _, err := exercise.StartSteps(root, []exercise.Step{step02}); err != nil {
+		t.Fatal(err)
+	}
+	var diff strings.Builder
+	if err := exercise.Diff(root, step02, &diff); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(diff.String(), "--- reference/step02_forward/forward.go") {
+		t.Errorf("Diff in a subfolder:\n%s\nwant the reference's step02_forward/forward.go", diff.String())
+	}
+	var out strings.Builder
+	if err := exercise.Reset(root, step02, "", &out); err != nil || !strings.Contains(out.String(), "is a stub already") {
+		t.Errorf("Reset in a subfolder: %q, %v; want the stubs found already there", out.String(), err)
+	}
+}

@@ -116,7 +116,11 @@ func (g gitRepo) checkUntouched(s Step) error {
 		return err
 	}
 	if len(paths) > 0 {
-		out, err = g.run([]byte(strings.Join(paths, "\n")+"\n"), "hash-object", "--stdin-paths")
+		abs := make([]string, len(paths))
+		for i, p := range paths {
+			abs[i] = filepath.Join(g.root, p) // git reads relative paths from the top of the work tree
+		}
+		out, err = g.run([]byte(strings.Join(abs, "\n")+"\n"), "hash-object", "--stdin-paths")
 		if err != nil {
 			return err
 		}
