@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,6 +100,18 @@ func TestExerciseRefusesUncommittedChanges(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(cost); !strings.Contains(string(b), `panic("step03_cost.ComputeCost is not implemented yet: `) {
 		t.Errorf("after dnn %s, cost.go is\n%s\nwant ComputeCost stubbed", strings.Join(args, " "), b)
+	}
+
+	// All the others, once forward.go is back as committed: step03_cost,
+	// an exercise already, is left as it is.
+	restore := exec.Command("git", "checkout", "--", "step02_forward/forward.go")
+	restore.Dir = dir
+	if out, err := restore.CombinedOutput(); err != nil {
+		t.Fatalf("git checkout: %v\n%s", err, out)
+	}
+	stdout, stderr, status = execDNN("exercise", "start", "all")
+	if status != 0 || !strings.Contains(stdout, "step03_cost: an exercise already, left as it is") || !strings.Contains(stdout, "step02_forward: Sigmoid") {
+		t.Errorf("dnn exercise start all: status %d, stderr %q, stdout\n%s\nwant step03_cost left and the others started", status, stderr, stdout)
 	}
 }
 

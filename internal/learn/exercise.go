@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -83,6 +84,20 @@ func startExercises(env Env, arg string) error {
 	r, err := root()
 	if err != nil {
 		return err
+	}
+	if len(steps) > 1 { // all: leave the steps started already as they are
+		var rest []exercise.Step
+		for _, s := range steps {
+			if stubs, err := exercise.Stubs(r, s); err == nil && len(stubs) > 0 {
+				fmt.Fprintf(env.Stdout, "%s: an exercise already, left as it is\n", s.Dir)
+				continue
+			}
+			rest = append(rest, s)
+		}
+		if len(rest) == 0 {
+			return errors.New("every step is an exercise already: exercise reset STEP brings back the stubs of one")
+		}
+		steps = rest
 	}
 	started, err := exercise.StartSteps(r, steps)
 	for _, st := range started {
