@@ -18,28 +18,17 @@ const NotImplemented = " is not implemented yet"
 type Func struct {
 	Name     string // the Go function, e.g. "LinearForward"
 	Notebook string // the course's function, e.g. "linear_forward"
-	// Tests are the tests that check it, named as go test -json names them
+	// Tests are the tests that check it, named as go test -v names them
 	// (spaces become underscores): "TestStep02Forward/linear_forward",
 	// "ExampleSigmoid". A trailing * matches every test with that prefix.
 	Tests []string
-	// Hint is the stub's hint when the doc comment has no "Hint:" sentence.
-	Hint string
-}
-
-// Given is a function that is not an exercise but whose reference body
-// would give one away. In the exercise version its body is Body (braces
-// included), built on the functions the learner writes.
-type Given struct {
-	Name string
-	Body string
 }
 
 // Step is one step package and its exercises.
 type Step struct {
-	Dir   string  // the folder, also the package name: "step02_forward"
-	Topic string  // what the step teaches, in a few words
-	Funcs []Func  // the functions the learner writes, in the notebook's order
-	Given []Given // functions rebuilt on the exercises
+	Dir   string // the folder, also the package name: "step02_forward"
+	Topic string // what the step teaches, in a few words
+	Funcs []Func // the functions the learner writes, in the notebook's order
 }
 
 // ImportPath returns the step's import path, e.g. "dnn/step02_forward".
