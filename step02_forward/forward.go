@@ -33,6 +33,7 @@ type Activation string
 const (
 	ReLU              Activation = "relu"
 	SigmoidActivation Activation = "sigmoid"
+	ReluActivation               = ReLU
 )
 
 // Sigmoid returns A = 1 / (1 + exp(-Z)) element by element, and Z as the

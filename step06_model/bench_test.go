@@ -10,8 +10,7 @@ import (
 
 // BenchmarkTrainIteration times one iteration of gradient descent (forward,
 // cost, backward, update) at the course's shapes: X is (12288, 209), drawn
-// uniformly in [0, 1) like the scaled pixels. One op is one iteration; the
-// Gram variant's one-off XᵀX is spread over b.N iterations.
+// uniformly in [0, 1) like the scaled pixels. One op is one iteration.
 //
 //	go test -run NONE -bench TrainIteration ./step06_model
 func BenchmarkTrainIteration(b *testing.B) {
@@ -26,17 +25,12 @@ func BenchmarkTrainIteration(b *testing.B) {
 		{"two-layer 12288,7,1", step01_init.InitializeParameters(matrix.NewRandomState(1), 12288, 7, 1)},
 	}
 	for _, m := range models {
-		for _, method := range []struct {
-			name string
-			f    func(X, Y *matrix.Dense, p step01_init.Parameters, opts Options) (Result, error)
-		}{{"Train", Train}, {"TrainGram", TrainGram}} {
-			b.Run(m.name+"/"+method.name, func(b *testing.B) {
-				opts := Options{LearningRate: 0.0075, Iterations: b.N}
-				b.ResetTimer()
-				if _, err := method.f(X, Y, m.p, opts); err != nil {
-					b.Fatal(err)
-				}
-			})
-		}
+		b.Run(m.name, func(b *testing.B) {
+			opts := Options{LearningRate: 0.0075, Iterations: b.N}
+			b.ResetTimer()
+			if _, err := Train(X, Y, m.p, opts); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }

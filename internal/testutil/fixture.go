@@ -1,0 +1,110 @@
+package testutil
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"dnn/matrix"
+)
+
+// Fixture is one case of a step's table test, as testdata/course/generate.py
+// writes it into the step's fixtures_test.go: how the inputs are drawn, the
+// values given as they are, and the expected outputs, every figure
+// recomputed with numpy by the course's formulas.
+type Fixture struct {
+	Name   string // the case, e.g. "linear_forward"
+	Course bool   // one of the course's public cases (testdata/course/cases.json)
+	// Draws says how the inputs are drawn, in the course's words: "seed 1"
+	// seeds numpy's generator, then "A_prev 3x2" is A_prev = np.random.randn(3, 2).
+	Draws   []string
+	Given   []Array  // inputs and settings written out, e.g. Y or the learning rate
+	Want    []Array  // the expected outputs, in the course's order
+	Parts   []Array  // parts of the formula, which a mistake may return alone
+	Factors []Factor // numbers a wrong result may be a multiple of, such as m
+}
+
+// Array is a named matrix of a fixture.
+type Array struct {
+	Name string
+	Kind Kind   // what the values are, for the diagnosis of a wrong result
+	Note string // for Want, what to remember when it is wrong; for Parts, what it means to get it
+	Rows [][]float64
+}
+
+// Matrix returns the array as a new matrix.
+func (a Array) Matrix() *matrix.Dense { return matrix.FromRows(a.Rows) }
+
+// Kind says what an expected output holds, so that a wrong result can be
+// recognised by its range.
+type Kind string
+
+// The kinds of expected outputs.
+const (
+	Sigmoid Kind = "sigmoid" // a sigmoid's output: strictly between 0 and 1
+	ReLU    Kind = "relu"    // a ReLU's output: never negative
+	Labels  Kind = "labels"  // predictions: 0 or 1
+	Cost    Kind = "cost"    // one of the costs kept during training
+)
+
+// Factor is a named number, such as the number of examples m or the
+// learning rate α.
+type Factor struct {
+	Name  string
+	Value float64
+}
+
+// Inputs returns the fixture's inputs by name, the drawn ones first, and
+// their names in order.
+func (f Fixture) Inputs() (Outputs, []string, error) {
+	in := Outputs{}
+	var names []string
+	var rs *matrix.RandomState
+	for _, d := range f.Draws {
+		name, size, ok := strings.Cut(d, " ")
+		if !ok {
+			return nil, nil, fmt.Errorf("fixture %s: draw %q is not \"NAME RxC\" or \"seed N\"", f.Name, d)
+		}
+		if name == "seed" {
+			seed, err := strconv.ParseUint(size, 10, 32)
+			if err != nil {
+				return nil, nil, fmt.Errorf("fixture %s: %q: %v", f.Name, d, err)
+			}
+			rs = matrix.NewRandomState(uint32(seed))
+			continue
+		}
+		rows, cols, ok := strings.Cut(size, "x")
+		r, err1 := strconv.Atoi(rows)
+		c, err2 := strconv.Atoi(cols)
+		if !ok || err1 != nil || err2 != nil || rs == nil {
+			return nil, nil, fmt.Errorf("fixture %s: cannot draw %q", f.Name, d)
+		}
+		in[name] = rs.Randn(r, c)
+		names = append(names, name)
+	}
+	for _, a := range f.Given {
+		in[a.Name] = a.Matrix()
+		names = append(names, a.Name)
+	}
+	return in, names, nil
+}
+
+// Find returns the fixture named name.
+func Find(fixtures []Fixture, name string) (Fixture, bool) {
+	for _, f := range fixtures {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Fixture{}, false
+}
+
+// factor returns the value of the factor named name.
+func (f Fixture) factor(name string) (float64, bool) {
+	for _, x := range f.Factors {
+		if x.Name == name {
+			return x.Value, true
+		}
+	}
+	return 0, false
+}
