@@ -39,7 +39,6 @@ func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
 	t.Helper()
 	broken := ""
 	for _, tt := range cases {
-		fn, _, _ := strings.Cut(tt.Call, "(")
 		t.Run(tt.Fixture, func(t *testing.T) {
 			t.Helper()
 			if broken != "" {
@@ -49,26 +48,20 @@ func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
 			if !ok {
 				t.Fatalf("no fixture %q in fixtures_test.go: run testdata/course/generate.py -write", tt.Fixture)
 			}
-			in, names, err := fx.Inputs()
-			if err != nil {
-				t.Fatal(err)
+			r := Run(pkg, fx, tt)
+			if r.Panic != "" {
+				broken = r.Panic
+				t.Skip(r.Panic)
 			}
 			if testing.Verbose() {
 				t.Log(source(fx))
+				for _, l := range r.Matched {
+					t.Log(l)
+				}
 			}
-			before := make(Outputs, len(in))
-			for name, m := range in {
-				before[name] = m.Clone()
+			for _, msg := range r.Failures {
+				t.Error(msg)
 			}
-			got, err, msg := call(pkg, fn, func() (Outputs, error) { return tt.Run(in) })
-			if msg != "" {
-				broken = msg
-				t.Skip(msg)
-			}
-			if err != nil {
-				t.Fatalf("%s returned an error: %v", tt.Call, err)
-			}
-			check(t, tt.Call, fx, got, names, in, before)
 		})
 	}
 	if broken != "" {
@@ -77,6 +70,41 @@ func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
 	if t.Failed() {
 		skipExamples(t)
 	}
+}
+
+// Result is what one case of a table test found.
+type Result struct {
+	Panic    string   // the call panicked: what happened, in one line
+	Failures []string // one message per failure: a wrong output, a changed argument, an error
+	Matched  []string // one line per output that matched: "dW OK, max diff 2.8e-17"
+}
+
+// Run calls the case's function on the fixture fx and checks
+//   - every expected output, within Atol + Rtol·|want|: when one does not
+//     match, its message names the call, the shapes, the first differing
+//     element, the largest difference and what mistake the numbers point at
+//     (see diagnose.go);
+//   - that the call left its arguments unchanged.
+//
+// pkg is the step under test, e.g. "step02_forward".
+func Run(pkg string, fx Fixture, c Case) Result {
+	in, names, err := fx.Inputs()
+	if err != nil {
+		return Result{Failures: []string{err.Error()}}
+	}
+	before := make(Outputs, len(in))
+	for name, m := range in {
+		before[name] = m.Clone()
+	}
+	fn, _, _ := strings.Cut(c.Call, "(")
+	got, err, msg := call(pkg, fn, func() (Outputs, error) { return c.Run(in) })
+	switch {
+	case msg != "":
+		return Result{Panic: msg}
+	case err != nil:
+		return Result{Failures: []string{c.Call + " returned an error: " + err.Error()}}
+	}
+	return check(c.Call, fx, got, names, in, before)
 }
 
 // source says where a fixture comes from, for go test -v.

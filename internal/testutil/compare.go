@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"testing"
 
 	"dnn/matrix"
 )
@@ -19,32 +18,33 @@ const (
 
 // check compares the results of one call, got, with the fixture's expected
 // outputs, and the arguments in with their copies made before the call.
-func check(t *testing.T, call string, fx Fixture, got Outputs, names []string, in, before Outputs) {
-	t.Helper()
+func check(call string, fx Fixture, got Outputs, names []string, in, before Outputs) Result {
+	var r Result
 	c := &clues{fx: fx, got: got, in: in, names: names}
 	if msg := c.costs(); msg != "" {
-		t.Errorf("%s: %s", call, msg)
+		r.Failures = append(r.Failures, call+": "+msg)
 	}
 	for _, w := range fx.Want {
 		msg, largest := c.judge(w, got[w.Name])
-		switch {
-		case msg != "":
-			t.Error(call + ": " + msg)
-		case testing.Verbose():
-			t.Logf("%s OK, max diff %.2g", w.Name, largest)
+		if msg != "" {
+			r.Failures = append(r.Failures, call+": "+msg)
+		} else {
+			r.Matched = append(r.Matched, fmt.Sprintf("%s OK, max diff %.2g", w.Name, largest))
 		}
 	}
 	var unchanged []string
 	for _, name := range names {
 		if d := firstChange(before[name], in[name]); d != "" {
-			t.Errorf("%s changed its argument %s (%s): leave the arguments as they were and return new matrices", call, name, d)
+			r.Failures = append(r.Failures, fmt.Sprintf("%s changed its argument %s (%s): "+
+				"leave the arguments as they were and return new matrices", call, name, d))
 		} else {
 			unchanged = append(unchanged, name)
 		}
 	}
-	if testing.Verbose() && len(unchanged) > 0 {
-		t.Logf("arguments unchanged: %s", strings.Join(unchanged, ", "))
+	if len(unchanged) > 0 {
+		r.Matched = append(r.Matched, "arguments unchanged: "+strings.Join(unchanged, ", "))
 	}
+	return r
 }
 
 // judge returns "" and the largest difference when got matches the expected

@@ -33,16 +33,16 @@ type related struct {
 
 func (c *clues) related(except string) []related {
 	var out []related
-	for _, w := range c.fx.Want {
-		if w.Name != except {
-			out = append(out, related{"want", w.Name, w.Note, w.Matrix()})
-		}
-	}
 	for _, name := range c.names {
 		out = append(out, related{"argument", name, "", c.in[name]})
 	}
 	for _, p := range c.fx.Parts {
 		out = append(out, related{"part", p.Name, p.Note, p.Matrix()})
+	}
+	for _, w := range c.fx.Want {
+		if w.Name != except {
+			out = append(out, related{"want", w.Name, w.Note, w.Matrix()})
+		}
 	}
 	return out
 }
@@ -195,21 +195,36 @@ func (c *clues) describe(name string, want *matrix.Dense, k float64) (string, bo
 	}
 	atoms = append(atoms, Factor{"", 1})
 	consts := []Factor{{"", 1}, {"2", 2}, {"100", 100}, {"0.01", 0.01}}
+	best, bestCost := "", 3
 	for _, a := range atoms {
 		for _, cst := range consts {
+			// The simplest expression wins: -1 before -2/m, and the
+			// fixture's factors before the constants (m before 2 when m = 2).
+			cost := 0
+			if cst.Name != "" {
+				cost++
+			}
+			if a.Name != "" {
+				cost++
+			}
+			if cost >= bestCost {
+				continue
+			}
 			for _, sign := range []float64{1, -1} {
 				if near(k, sign*cst.Value*a.Value) {
-					return signed(sign, product(cst.Name, a.Name)), true
-				}
-				if a.Name != "" && near(k, sign*cst.Value/a.Value) {
+					best, bestCost = signed(sign, product(cst.Name, a.Name)), cost
+				} else if a.Name != "" && near(k, sign*cst.Value/a.Value) {
 					num := cst.Name
 					if num == "" {
 						num = "1"
 					}
-					return signed(sign, num+"/"+a.Name), true
+					best, bestCost = signed(sign, num+"/"+a.Name), cost
 				}
 			}
 		}
+	}
+	if best != "" {
+		return best, true
 	}
 	if r := math.Round(k); r != 0 && math.Abs(r) <= 10000 && near(k, r) {
 		return fmt.Sprint(r), true
@@ -332,9 +347,16 @@ func (c *clues) shapeHint(name string, got, want *matrix.Dense) string {
 	case gr == wc && gc == wr:
 		return ": transposed?"
 	}
-	for _, o := range c.related(name) {
-		if o.role != "part" && sameShape(got, o.m) && !sameShape(want, o.m) {
-			return fmt.Sprintf(": the shape of %s%s", o.name, mixUp(name, o.name))
+	// Another output's shape first (layers mixed up), then an argument's.
+	for _, role := range []string{"want", "argument"} {
+		for _, o := range c.related(name) {
+			if o.role != role || !sameShape(got, o.m) || sameShape(want, o.m) {
+				continue
+			}
+			if role == "argument" {
+				return ": the shape of the argument " + o.name
+			}
+			return ": the shape of " + o.name + mixUp(name, o.name)
 		}
 	}
 	return ""

@@ -20,10 +20,17 @@ const NotImplemented = " is not implemented yet"
 // words of Explain, instead of a stack trace:
 //
 //	defer testutil.Guard(t, "step06_model")
+//
+// An unfinished function (a stub, here or in an earlier step) skips the
+// test instead: the function's own table test reports it.
 func Guard(t testing.TB, pkg string) {
 	if r := recover(); r != nil {
 		t.Helper()
-		t.Error(explain(pkg, "", r))
+		msg := explain(pkg, "", r)
+		if strings.Contains(msg, NotImplemented) {
+			t.Skip(msg)
+		}
+		t.Error(msg)
 	}
 }
 
