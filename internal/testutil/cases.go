@@ -51,7 +51,10 @@ func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
 			r := Run(pkg, fx, tt)
 			if r.Panic != "" {
 				broken = r.Panic
-				t.Skip(r.Panic)
+				if !strings.Contains(r.Panic, NotImplemented) {
+					broken += " (case " + tt.Fixture + ")"
+				}
+				t.Skip(broken)
 			}
 			if testing.Verbose() {
 				t.Log(source(fx))
