@@ -89,7 +89,7 @@ func checkCosts(t *testing.T, costs []Cost, fx testutil.Fixture) {
 		}
 		largest = max(largest, math.Abs(c.Value-w))
 	}
-	if testing.Verbose() {
+	if testutil.Verbose() {
 		t.Logf("costs OK, max diff %.2g", largest)
 	}
 }
@@ -114,7 +114,7 @@ func checkPredictions(t *testing.T, set string, p, Y, want *matrix.Dense, correc
 	}
 	if msg := testutil.DiffMatrix(set+" predictions", p, want, 0, 0); msg != "" {
 		t.Error(msg + " (numpy's predictions)")
-	} else if testing.Verbose() {
+	} else if testutil.Verbose() {
 		t.Logf("%s predictions OK: %d of %d right, as numpy's", set, right, m)
 	}
 }

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"flag"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
 				}
 				t.Skip(broken)
 			}
-			if testing.Verbose() {
+			if Verbose() {
 				t.Log(source(fx))
 				for _, l := range r.Matched {
 					t.Log(l)
@@ -153,4 +154,13 @@ func Get(ms []*matrix.Dense, i int) *matrix.Dense {
 		return nil
 	}
 	return ms[i]
+}
+
+// Verbose reports whether go test runs with -v for a reader: then the tests
+// say what matched and by how much. Under go test -json (as dnn grade runs
+// them) they say only what failed, so that a failure is the first line of
+// its test's output.
+func Verbose() bool {
+	f := flag.Lookup("test.v")
+	return testing.Verbose() && (f == nil || f.Value.String() != "test2json")
 }

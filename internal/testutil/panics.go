@@ -120,7 +120,7 @@ func skipExamples(t *testing.T) {
 	if old := f.Value.String(); old != "" {
 		pattern = old + "|" + pattern
 	}
-	if f.Value.Set(pattern) == nil && testing.Verbose() {
+	if f.Value.Set(pattern) == nil && Verbose() {
 		t.Logf("Example%s is skipped until this test passes", fn)
 	}
 }
