@@ -18,9 +18,9 @@ func TestRunPattern(t *testing.T) {
 		name string
 		want bool
 	}{
-		{"TestStep02Forward", true},
+		{"TestLinearForward", true},
 		{"ExampleLLayerModel", true},
-		{"TestModelsSmall", true},
+		{"TestModelsRejectBadInput", true},
 		{"TestCheck", false},
 		{"TestCourseModels", false},
 		{"ExampleLLayerModelSlow", false},
