@@ -8,12 +8,12 @@ import (
 	"dnn/matrix"
 )
 
-// Every case runs on the fixture of the same name in fixtures_test.go,
+// Every case runs on the fixture of the same name in internal/testutil/course,
 // written by testdata/course/generate.py: the course's public cases keep
 // the course's names (testdata/course/cases.json).
 
 func TestInitializeParameters(t *testing.T) {
-	testutil.RunCases(t, "step01_init", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step01_init", []testutil.Case{{
 		Fixture: "initialize_parameters",
 		Call:    "InitializeParameters(NewRandomState(1), 3, 2, 1)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -24,14 +24,14 @@ func TestInitializeParameters(t *testing.T) {
 }
 
 func TestInitializeParametersDeep(t *testing.T) {
-	testutil.RunCases(t, "step01_init", fixtures, []testutil.Case{
+	testutil.RunCases(t, "step01_init", []testutil.Case{
 		{Fixture: "initialize_parameters_deep", Call: "InitializeParametersDeep(NewRandomState(3), []int{5, 4, 3})", Run: deep},
 		{Fixture: "initialize_parameters_deep, 4 layers", Call: "InitializeParametersDeep(NewRandomState(3), []int{6, 4, 3, 2, 1})", Run: deep},
 	})
 }
 
 func TestInitializeParametersDeepApp(t *testing.T) {
-	testutil.RunCases(t, "step01_init", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step01_init", []testutil.Case{{
 		Fixture: "initialize_parameters_deep (application)",
 		Call:    "InitializeParametersDeepApp(NewRandomState(1), []int{5, 4, 3})",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {

@@ -9,13 +9,13 @@ import (
 	"dnn/step01_init"
 )
 
-// Every case runs on the fixture of the same name in fixtures_test.go,
+// Every case runs on the fixture of the same name in internal/testutil/course,
 // written by testdata/course/generate.py: the course's public cases keep
 // the course's names (testdata/course/cases.json). Each function is fed the
 // fixture's inputs, never the results of the other functions of the step.
 
 func TestSigmoid(t *testing.T) {
-	testutil.RunCases(t, "step02_forward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step02_forward", []testutil.Case{{
 		Fixture: "sigmoid",
 		Call:    "Sigmoid(Z)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -26,7 +26,7 @@ func TestSigmoid(t *testing.T) {
 }
 
 func TestRelu(t *testing.T) {
-	testutil.RunCases(t, "step02_forward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step02_forward", []testutil.Case{{
 		Fixture: "relu",
 		Call:    "Relu(Z)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -41,14 +41,14 @@ func TestLinearForward(t *testing.T) {
 		Z, cache := LinearForward(in["A_prev"], in["W"], in["b"])
 		return testutil.Outputs{"Z": Z, "cache.APrev": cache.APrev, "cache.W": cache.W, "cache.B": cache.B}, nil
 	}
-	testutil.RunCases(t, "step02_forward", fixtures, []testutil.Case{
+	testutil.RunCases(t, "step02_forward", []testutil.Case{
 		{Fixture: "linear_forward", Call: "LinearForward(A_prev, W, b)", Run: run},
 		{Fixture: "linear_forward, b of shape (3,1)", Call: "LinearForward(A_prev, W, b)", Run: run},
 	})
 }
 
 func TestLinearActivationForward(t *testing.T) {
-	testutil.RunCases(t, "step02_forward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step02_forward", []testutil.Case{{
 		Fixture: "linear_activation_forward",
 		Call:    "LinearActivationForward(A_prev, W, b, activation)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -64,7 +64,7 @@ func TestLinearActivationForward(t *testing.T) {
 }
 
 func TestLModelForward(t *testing.T) {
-	testutil.RunCases(t, "step02_forward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step02_forward", []testutil.Case{{
 		Fixture: "L_model_forward",
 		Call:    "LModelForward(X, parameters)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {

@@ -8,13 +8,13 @@ import (
 	"dnn/step02_forward"
 )
 
-// Every case runs on the fixture of the same name in fixtures_test.go,
+// Every case runs on the fixture of the same name in internal/testutil/course,
 // written by testdata/course/generate.py: the course's public cases keep
 // the course's names (testdata/course/cases.json). As in the course,
 // L_model_backward is fed drawn AL and caches, not a forward pass.
 
 func TestReluBackward(t *testing.T) {
-	testutil.RunCases(t, "step04_backward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step04_backward", []testutil.Case{{
 		Fixture: "relu_backward",
 		Call:    "ReluBackward(dA, cache)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -24,7 +24,7 @@ func TestReluBackward(t *testing.T) {
 }
 
 func TestSigmoidBackward(t *testing.T) {
-	testutil.RunCases(t, "step04_backward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step04_backward", []testutil.Case{{
 		Fixture: "sigmoid_backward",
 		Call:    "SigmoidBackward(dA, cache)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -34,7 +34,7 @@ func TestSigmoidBackward(t *testing.T) {
 }
 
 func TestLinearBackward(t *testing.T) {
-	testutil.RunCases(t, "step04_backward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step04_backward", []testutil.Case{{
 		Fixture: "linear_backward",
 		Call:    "LinearBackward(dZ, cache)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -45,7 +45,7 @@ func TestLinearBackward(t *testing.T) {
 }
 
 func TestLinearActivationBackward(t *testing.T) {
-	testutil.RunCases(t, "step04_backward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step04_backward", []testutil.Case{{
 		Fixture: "linear_activation_backward",
 		Call:    "LinearActivationBackward(dA, cache, activation)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -64,7 +64,7 @@ func TestLinearActivationBackward(t *testing.T) {
 }
 
 func TestLModelBackward(t *testing.T) {
-	testutil.RunCases(t, "step04_backward", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step04_backward", []testutil.Case{{
 		Fixture: "L_model_backward",
 		Call:    "LModelBackward(AL, Y, caches)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {

@@ -10,13 +10,13 @@ import (
 	"dnn/step04_backward"
 )
 
-// The case runs on the fixture of the same name in fixtures_test.go, written
-// by testdata/course/generate.py from the course's public case
+// The case runs on the fixture of the same name in internal/testutil/course,
+// written by testdata/course/generate.py from the course's public case
 // (testdata/course/cases.json): parameters drawn after seeding with 2,
 // gradients after seeding with 3, learning rate 0.1.
 
 func TestUpdateParameters(t *testing.T) {
-	testutil.RunCases(t, "step05_update", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step05_update", []testutil.Case{{
 		Fixture: "update_parameters",
 		Call:    "UpdateParameters(p, grads, 0.1)",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {

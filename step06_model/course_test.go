@@ -7,6 +7,7 @@ import (
 
 	"dnn/internal/dataset"
 	"dnn/internal/testutil"
+	"dnn/internal/testutil/course"
 	"dnn/matrix"
 )
 
@@ -31,15 +32,15 @@ func TestCourseModels(t *testing.T) {
 	for _, name := range []string{"two_layer_model", "L_layer_model"} {
 		t.Run(name, func(t *testing.T) {
 			defer testutil.Guard(t, "step06_model")
-			fx, ok := testutil.Find(fixtures, name+" (course data)")
+			fx, ok := course.Find("step06_model", name+" (course data)")
 			if !ok {
 				t.Fatalf("no fixture %q (course data): run testdata/course/generate.py -write", name)
 			}
-			in, _, err := fx.Inputs()
+			args, _, err := fx.Inputs()
 			if err != nil {
 				t.Fatal(err)
 			}
-			dims := in.Ints("layer_dims")
+			dims := testutil.Outputs(args).Ints("layer_dims")
 			var res Result
 			if len(dims) == 3 {
 				res, err = TwoLayerModel(d.TrainX, d.TrainY, [3]int(dims), DefaultOptions())
@@ -49,7 +50,7 @@ func TestCourseModels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := map[string]testutil.Array{}
+			want := map[string]course.Array{}
 			for _, w := range fx.Want {
 				want[w.Name] = w
 			}
@@ -66,11 +67,11 @@ func TestCourseModels(t *testing.T) {
 }
 
 // checkCosts compares the costs kept by training with the fixture's.
-func checkCosts(t *testing.T, costs []Cost, fx testutil.Fixture) {
+func checkCosts(t *testing.T, costs []Cost, fx course.Fixture) {
 	t.Helper()
-	var want []testutil.Array
+	var want []course.Array
 	for _, w := range fx.Want {
-		if w.Kind == testutil.Cost {
+		if w.Kind == course.Cost {
 			want = append(want, w)
 		}
 	}

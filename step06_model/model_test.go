@@ -10,13 +10,13 @@ import (
 	"dnn/step01_init"
 )
 
-// Every case runs on the fixture of the same name in fixtures_test.go,
+// Every case runs on the fixture of the same name in internal/testutil/course,
 // written by testdata/course/generate.py with the course's algorithm in
 // numpy. Train is fed given parameters, and Predict a given network: neither
 // test goes through TwoLayerModel or LLayerModel.
 
 func TestTrain(t *testing.T) {
-	testutil.RunCases(t, "step06_model", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step06_model", []testutil.Case{{
 		Fixture: "train",
 		Call:    "Train(X, Y, p, Options{LearningRate: 0.1, Iterations: 250})",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -60,7 +60,7 @@ func TestTrainDiverges(t *testing.T) {
 }
 
 func TestTwoLayerModel(t *testing.T) {
-	testutil.RunCases(t, "step06_model", fixtures, []testutil.Case{{
+	testutil.RunCases(t, "step06_model", []testutil.Case{{
 		Fixture: "two_layer_model 10,5,1, 3 iterations, learning rate 0.5",
 		Call:    "TwoLayerModel(X, Y, [3]int{10, 5, 1}, Options{LearningRate: 0.5, Iterations: 3, Seed: 1})",
 		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
@@ -75,7 +75,7 @@ func TestLLayerModel(t *testing.T) {
 		res, err := LLayerModel(in["X"], in["Y"], in.Ints("layer_dims"), options(in))
 		return results(res), err
 	}
-	testutil.RunCases(t, "step06_model", fixtures, []testutil.Case{
+	testutil.RunCases(t, "step06_model", []testutil.Case{
 		{Fixture: "L_layer_model 10,5,6,1, 2 iterations",
 			Call: "LLayerModel(X, Y, []int{10, 5, 6, 1}, Options{LearningRate: 0.0075, Iterations: 2, Seed: 1})", Run: run},
 		{Fixture: "L_layer_model 10,5,6,1, 3 iterations",
@@ -105,8 +105,8 @@ func TestModelsRejectBadInput(t *testing.T) {
 		{"0 iterations", X, Y, []int{4, 3, 1}, Options{LearningRate: 0.1, Seed: 1}},
 	}
 	models := []struct {
-		name  string
-		train func(X, Y *matrix.Dense, dims []int, opts Options) error
+		name string
+		fit  func(X, Y *matrix.Dense, dims []int, opts Options) error
 	}{
 		{"TwoLayerModel", func(X, Y *matrix.Dense, dims []int, opts Options) error {
 			_, err := TwoLayerModel(X, Y, [3]int(dims), opts)
@@ -121,7 +121,7 @@ func TestModelsRejectBadInput(t *testing.T) {
 		t.Run(model.name, func(t *testing.T) {
 			for _, tt := range tests {
 				var err error
-				msg := testutil.Catch("step06_model", func() { err = model.train(tt.X, tt.Y, tt.dims, tt.opts) })
+				msg := testutil.Catch("step06_model", func() { err = model.fit(tt.X, tt.Y, tt.dims, tt.opts) })
 				switch {
 				case strings.Contains(msg, testutil.NotImplemented):
 					t.Skip(msg)
@@ -144,7 +144,7 @@ func TestPredict(t *testing.T) {
 		}
 		return testutil.Outputs{"predictions": Predict(in["X"], parameters(in, L))}, nil
 	}
-	testutil.RunCases(t, "step06_model", fixtures, []testutil.Case{
+	testutil.RunCases(t, "step06_model", []testutil.Case{
 		{Fixture: "predict, probabilities around 0.5", Call: "Predict(X, parameters)", Run: run},
 		{Fixture: "predict, two layers", Call: "Predict(X, parameters)", Run: run},
 	})

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"dnn/internal/testutil/course"
 	"flag"
 	"strings"
 	"testing"
@@ -15,11 +16,11 @@ type Outputs map[string]*matrix.Dense
 
 // Case runs the function under test on one fixture.
 type Case struct {
-	Fixture string // the fixture's name, also the subtest's
+	Fixture string // the name of its fixture (see course.Find), also the subtest's
 	// Call is the call as failure messages show it, with the function
 	// under test first: "LinearForward(A_prev, W, b)".
 	Call string
-	// Run calls the function on the fixture's inputs (see Fixture.Inputs)
+	// Run calls the function on the fixture's inputs (see course.Fixture.Inputs)
 	// and names its results as the fixture's Want does.
 	Run func(in Outputs) (Outputs, error)
 }
@@ -36,7 +37,7 @@ type Case struct {
 // reported once, in one line, as a failure of t itself, and the cases left
 // are skipped. When t fails, the Examples of the function are skipped (see
 // skipExamples), so that go test prints no expected block for them.
-func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
+func RunCases(t *testing.T, pkg string, cases []Case) {
 	t.Helper()
 	broken := ""
 	for _, tt := range cases {
@@ -45,9 +46,9 @@ func RunCases(t *testing.T, pkg string, fixtures []Fixture, cases []Case) {
 			if broken != "" {
 				t.Skip("skipped: " + broken)
 			}
-			fx, ok := Find(fixtures, tt.Fixture)
+			fx, ok := course.Find(pkg, tt.Fixture)
 			if !ok {
-				t.Fatalf("no fixture %q in fixtures_test.go: run testdata/course/generate.py -write", tt.Fixture)
+				t.Fatalf("no fixture %q for %s in internal/testutil/course: run testdata/course/generate.py -write", tt.Fixture, pkg)
 			}
 			r := Run(pkg, fx, tt)
 			if r.Panic != "" {
@@ -91,11 +92,12 @@ type Result struct {
 //   - that the call left its arguments unchanged.
 //
 // pkg is the step under test, e.g. "step02_forward".
-func Run(pkg string, fx Fixture, c Case) Result {
-	in, names, err := fx.Inputs()
+func Run(pkg string, fx course.Fixture, c Case) Result {
+	args, names, err := fx.Inputs()
 	if err != nil {
 		return Result{Failures: []string{err.Error()}}
 	}
+	in := Outputs(args)
 	before := make(Outputs, len(in))
 	for name, m := range in {
 		before[name] = m.Clone()
@@ -112,7 +114,7 @@ func Run(pkg string, fx Fixture, c Case) Result {
 }
 
 // source says where a fixture comes from, for go test -v.
-func source(fx Fixture) string {
+func source(fx course.Fixture) string {
 	if fx.Course {
 		return "the course's public case " + fx.Name + " (testdata/course/cases.json)"
 	}

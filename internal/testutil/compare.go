@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"dnn/internal/testutil/course"
 	"fmt"
 	"math"
 	"strings"
@@ -18,7 +19,7 @@ const (
 
 // check compares the results of one call, got, with the fixture's expected
 // outputs, and the arguments in with their copies made before the call.
-func check(call string, fx Fixture, got Outputs, names []string, in, before Outputs) Result {
+func check(call string, fx course.Fixture, got Outputs, names []string, in, before Outputs) Result {
 	var r Result
 	c := &clues{fx: fx, got: got, in: in, names: names}
 	if msg := c.costs(); msg != "" {
@@ -50,7 +51,7 @@ func check(call string, fx Fixture, got Outputs, names []string, in, before Outp
 // judge returns "" and the largest difference when got matches the expected
 // output w, and otherwise the message for a learner: what is wrong, what the
 // numbers suggest, and for a matrix the first difference and both values.
-func (c *clues) judge(w Array, got *matrix.Dense) (msg string, largest float64) {
+func (c *clues) judge(w course.Array, got *matrix.Dense) (msg string, largest float64) {
 	want := w.Matrix()
 	note := ""
 	if w.Note != "" {

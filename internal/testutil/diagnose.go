@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"dnn/internal/testutil/course"
 	"fmt"
 	"math"
 	"regexp"
@@ -18,7 +19,7 @@ import (
 
 // clues is what the diagnosis of one call can compare a wrong result with.
 type clues struct {
-	fx    Fixture
+	fx    course.Fixture
 	got   Outputs // the call's results
 	in    Outputs // the call's arguments
 	names []string
@@ -49,7 +50,7 @@ func (c *clues) related(except string) []related {
 
 // diagnose returns what got, of want's shape but not within tolerance,
 // suggests, or "".
-func (c *clues) diagnose(w Array, got, want *matrix.Dense) string {
+func (c *clues) diagnose(w course.Array, got, want *matrix.Dense) string {
 	if p := nonFinite(got); p != "" {
 		return p
 	}
@@ -148,7 +149,7 @@ func (c *clues) multiple(name string, want *matrix.Dense, k float64) string {
 		}
 		return ""
 	}
-	m, _ := c.fx.factor("m")
+	m, _ := c.fx.Factor("m")
 	switch desc {
 	case "-1":
 		return "has the wrong sign"
@@ -187,14 +188,14 @@ func (c *clues) multiple(name string, want *matrix.Dense, k float64) string {
 // (-1, 2, 100, 0.01): "m", "1/m", "-1", "2α", "0.01·√n[l-1]", or as an
 // integer or its inverse.
 func (c *clues) describe(name string, want *matrix.Dense, k float64) (string, bool) {
-	var atoms []Factor
+	var atoms []course.Factor
 	atoms = append(atoms, c.fx.Factors...)
 	if isWeight(name) {
 		_, n := want.Dims()
-		atoms = append(atoms, Factor{"√n[l-1]", math.Sqrt(float64(n))})
+		atoms = append(atoms, course.Factor{Name: "√n[l-1]", Value: math.Sqrt(float64(n))})
 	}
-	atoms = append(atoms, Factor{"", 1})
-	consts := []Factor{{"", 1}, {"2", 2}, {"100", 100}, {"0.01", 0.01}}
+	atoms = append(atoms, course.Factor{Value: 1})
+	consts := []course.Factor{{Value: 1}, {Name: "2", Value: 2}, {Name: "100", Value: 100}, {Name: "0.01", Value: 0.01}}
 	best, bestCost := "", 3
 	for _, a := range atoms {
 		for _, cst := range consts {
@@ -308,13 +309,13 @@ func factorOff(got, want *matrix.Dense, o related) string {
 }
 
 // outOfRange checks got against the range of its kind of values.
-func outOfRange(kind Kind, got, want *matrix.Dense) string {
+func outOfRange(kind course.Kind, got, want *matrix.Dense) string {
 	switch kind {
-	case Sigmoid:
+	case course.Sigmoid:
 		if i, j, ok := find(got, func(v float64) bool { return !(v > 0 && v < 1) }); ok {
 			return fmt.Sprintf("has values outside (0, 1), e.g. %.6g at (%d,%d): a sigmoid's output lies strictly between 0 and 1", got.At(i, j), i, j)
 		}
-	case ReLU:
+	case course.ReLU:
 		if i, j, ok := find(got, func(v float64) bool { return v < 0 }); ok {
 			return fmt.Sprintf("has negative values, e.g. %.6g at (%d,%d): ReLU's output is never negative", got.At(i, j), i, j)
 		}
@@ -323,7 +324,7 @@ func outOfRange(kind Kind, got, want *matrix.Dense) string {
 		if !outside && wantOutside {
 			return "lies entirely within (0, 1), like a sigmoid's output: ReLU is expected here"
 		}
-	case Labels:
+	case course.Labels:
 		if i, j, ok := find(got, func(v float64) bool { return v != 0 && v != 1 }); ok {
 			return fmt.Sprintf("holds %.6g at (%d,%d), but a prediction is 0 or 1: did you return the probabilities?", got.At(i, j), i, j)
 		}
@@ -336,7 +337,7 @@ func outOfRange(kind Kind, got, want *matrix.Dense) string {
 func (c *clues) shapeHint(name string, got, want *matrix.Dense) string {
 	gr, gc := got.Dims()
 	wr, wc := want.Dims()
-	m, hasM := c.fx.factor("m")
+	m, hasM := c.fx.Factor("m")
 	switch {
 	case wc == 1 && gr == 1 && hasM && gc == int(m) && gc != wr:
 		return ": you summed over axis 0; the course sums each row (axis=1, keepdims=True)"
@@ -381,7 +382,7 @@ func (c *clues) costs() string {
 	for _, w := range c.fx.Want {
 		g := c.got[w.Name]
 		var it int
-		if w.Kind != Cost || g == nil || !sameShape(g, matrix.Scalar(0)) {
+		if w.Kind != course.Cost || g == nil || !sameShape(g, matrix.Scalar(0)) {
 			continue
 		}
 		if _, err := fmt.Sscanf(w.Name, "cost after iteration %d", &it); err != nil {

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"dnn/internal/testutil/course"
 	"flag"
 	"math"
 	"strings"
@@ -21,37 +22,37 @@ func TestDiagnose(t *testing.T) {
 	tests := []struct {
 		name      string
 		got, want *matrix.Dense
-		kind      Kind
+		kind      course.Kind
 		args      Outputs
-		factors   []Factor
+		factors   []course.Factor
 		says      string
 	}{
 		{"k = 2", matrix.Scale(2, want), want, "", nil, nil, "X is exactly 2 times the expected value"},
 		{"k = 1/2", matrix.Scale(0.5, want), want, "", nil, nil, "X is exactly 1/2 of the expected value"},
 		{"k = -1", matrix.Scale(-1, want), want, "", nil, nil, "X has the wrong sign"},
 		{"k = 0.01", matrix.Scale(0.01, want), want, "", nil, nil, "X is exactly 0.01 times the expected value"},
-		{"k = m", matrix.Scale(5, want), want, "", nil, []Factor{{"m", 5}}, "X is exactly m = 5 times the expected value: did you forget the 1/m?"},
-		{"k = -m", matrix.Scale(-5, want), want, "", nil, []Factor{{"m", 5}}, "X is exactly -m = -5 times the expected value"},
-		{"k = 2m", matrix.Scale(10, want), want, "", nil, []Factor{{"m", 5}}, "X is exactly 2m = 10 times the expected value"},
+		{"k = m", matrix.Scale(5, want), want, "", nil, []course.Factor{{Name: "m", Value: 5}}, "X is exactly m = 5 times the expected value: did you forget the 1/m?"},
+		{"k = -m", matrix.Scale(-5, want), want, "", nil, []course.Factor{{Name: "m", Value: 5}}, "X is exactly -m = -5 times the expected value"},
+		{"k = 2m", matrix.Scale(10, want), want, "", nil, []course.Factor{{Name: "m", Value: 5}}, "X is exactly 2m = 10 times the expected value"},
 		{"k = 2.5", matrix.Scale(2.5, want), want, "", nil, nil, "X is 2.5 times the expected value everywhere: a constant factor is wrong"},
 		{"1 - want", matrix.Sub(matrix.Scalar(1), want), want, "", nil, nil, "X is 1 - the expected value"},
 		{"transposed values", matrix.FromRows([][]float64{{1, 3}, {2, 4}}), square, "", nil, nil, "X holds the expected value transposed"},
 		{"transposed shape", matrix.FromRows([][]float64{{1, 0.5}, {-2, 4}, {3, -1}}), want, "", nil, nil, "X has shape (3,2), want (2,3): transposed?"},
 		{"a row for a column", matrix.FromRows([][]float64{{1, 2, 3}}), col, "", nil, nil, "X has shape (1,3), want (3,1): transposed?"},
-		{"summed over axis 0", matrix.FromRows([][]float64{{1, 2, 3, 4}}), col, "", nil, []Factor{{"m", 4}}, "you summed over axis 0"},
+		{"summed over axis 0", matrix.FromRows([][]float64{{1, 2, 3, 4}}), col, "", nil, []course.Factor{{Name: "m", Value: 4}}, "you summed over axis 0"},
 		{"the shape of an argument", matrix.Zeros(3, 4), col, "", Outputs{"dZ": matrix.Zeros(3, 4)}, nil, "X has shape (3,4), want (3,1): the shape of the argument dZ"},
 		{"NaN", matrix.FromRows([][]float64{{1, math.NaN(), 3}, {0.5, 4, -1}}), want, "", nil, nil, "X holds NaN at (0,1)"},
 		{"-Inf", matrix.FromRows([][]float64{{1, -2, math.Inf(-1)}, {0.5, 4, -1}}), want, "", nil, nil, "X holds -Inf at (0,2): the log of 0"},
 		{"an argument unchanged", matrix.FromRows([][]float64{{7, 8, 9}, {1, 2, 3}}), want, "", Outputs{"dA": matrix.FromRows([][]float64{{7, 8, 9}, {1, 2, 3}})}, nil, "X equals the argument dA, unchanged"},
 		{"- b", matrix.Sub(want, matrix.FromRows([][]float64{{1}, {2}})), want, "", Outputs{"b": matrix.FromRows([][]float64{{1}, {2}})}, nil, "X is off by exactly -b: did you forget + b?"},
-		{"+ 2α·dX", matrix.Add(want, matrix.Scale(0.2, dX)), want, "", Outputs{"dX": dX}, []Factor{{"α", 0.1}},
+		{"+ 2α·dX", matrix.Add(want, matrix.Scale(0.2, dX)), want, "", Outputs{"dX": dX}, []course.Factor{{Name: "α", Value: 0.1}},
 			"X is off by exactly 2α·dX: did you add α·dX instead of subtracting it?"},
 		{"entries set to 0", matrix.FromRows([][]float64{{1, 0, 3}, {0.5, 4, -1}}), want, "", nil, nil, "X matches the expected value except at entries set to 0, e.g. (0,1)"},
 		{"not zeros", matrix.FromRows([][]float64{{0, 0.1}}), matrix.Zeros(1, 2), "", nil, nil, "X is not all zeros (0.1 at (0,1))"},
-		{"sigmoid out of range", matrix.FromRows([][]float64{{0.5, 1.5}}), matrix.FromRows([][]float64{{0.5, 0.7}}), Sigmoid, nil, nil, "X has values outside (0, 1), e.g. 1.5 at (0,1)"},
-		{"negative ReLU", matrix.FromRows([][]float64{{-0.5, 1.5}}), matrix.FromRows([][]float64{{0, 1.5}}), ReLU, nil, nil, "X has negative values, e.g. -0.5 at (0,0)"},
-		{"a sigmoid for a ReLU", matrix.FromRows([][]float64{{0.3, 0.8}}), matrix.FromRows([][]float64{{0, 1.5}}), ReLU, nil, nil, "X lies entirely within (0, 1), like a sigmoid's output"},
-		{"probabilities for labels", matrix.FromRows([][]float64{{0.3, 0.8}}), matrix.FromRows([][]float64{{0, 1}}), Labels, nil, nil, "X holds 0.3 at (0,0), but a prediction is 0 or 1"},
+		{"sigmoid out of range", matrix.FromRows([][]float64{{0.5, 1.5}}), matrix.FromRows([][]float64{{0.5, 0.7}}), course.Sigmoid, nil, nil, "X has values outside (0, 1), e.g. 1.5 at (0,1)"},
+		{"negative ReLU", matrix.FromRows([][]float64{{-0.5, 1.5}}), matrix.FromRows([][]float64{{0, 1.5}}), course.ReLU, nil, nil, "X has negative values, e.g. -0.5 at (0,0)"},
+		{"a sigmoid for a ReLU", matrix.FromRows([][]float64{{0.3, 0.8}}), matrix.FromRows([][]float64{{0, 1.5}}), course.ReLU, nil, nil, "X lies entirely within (0, 1), like a sigmoid's output"},
+		{"probabilities for labels", matrix.FromRows([][]float64{{0.3, 0.8}}), matrix.FromRows([][]float64{{0, 1}}), course.Labels, nil, nil, "X holds 0.3 at (0,0), but a prediction is 0 or 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,7 +60,7 @@ func TestDiagnose(t *testing.T) {
 			for name := range tt.args {
 				names = append(names, name)
 			}
-			fx := Fixture{Name: tt.name, Want: []Array{{Name: "X", Kind: tt.kind, Rows: rows(tt.want)}}, Factors: tt.factors}
+			fx := course.Fixture{Name: tt.name, Want: []course.Array{{Name: "X", Kind: tt.kind, Rows: rows(tt.want)}}, Factors: tt.factors}
 			c := &clues{fx: fx, got: Outputs{"X": tt.got}, in: tt.args, names: names}
 			msg, _ := c.judge(fx.Want[0], tt.got)
 			if !strings.Contains(msg, tt.says) {
@@ -83,10 +84,10 @@ func rows(m *matrix.Dense) [][]float64 {
 
 // TestCosts checks the diagnosis of the costs kept during training.
 func TestCosts(t *testing.T) {
-	costs := func(values ...float64) []Array {
-		var out []Array
+	costs := func(values ...float64) []course.Array {
+		var out []course.Array
 		for i, v := range values {
-			out = append(out, Array{Name: "cost after iteration " + []string{"0", "100", "200"}[i], Kind: Cost, Rows: [][]float64{{v}}})
+			out = append(out, course.Array{Name: "cost after iteration " + []string{"0", "100", "200"}[i], Kind: course.Cost, Rows: [][]float64{{v}}})
 		}
 		return out
 	}
@@ -109,7 +110,7 @@ func TestCosts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &clues{fx: Fixture{Want: costs(0.8, 0.5, 0.3)}, got: tt.got}
+			c := &clues{fx: course.Fixture{Want: costs(0.8, 0.5, 0.3)}, got: tt.got}
 			if msg := c.costs(); (tt.says == "" && msg != "") || !strings.Contains(msg, tt.says) {
 				t.Errorf("costs() = %q, want it to say %q", msg, tt.says)
 			}
@@ -145,7 +146,7 @@ func TestExplain(t *testing.T) {
 // step's line, not inside matrix or the test: LinearForward given shapes
 // that do not fit panics in matrix.Dot, called from forward.go.
 func TestPanicSite(t *testing.T) {
-	fx := Fixture{Name: "misfit", Given: []Array{{Name: "A", Rows: [][]float64{{1, 2}, {3, 4}}}, {Name: "W", Rows: [][]float64{{1, 2, 3}}}}}
+	fx := course.Fixture{Name: "misfit", Given: []course.Array{{Name: "A", Rows: [][]float64{{1, 2}, {3, 4}}}, {Name: "W", Rows: [][]float64{{1, 2, 3}}}}}
 	r := Run("step02_forward", fx, Case{Call: "LinearForward(A, W, b)", Run: func(in Outputs) (Outputs, error) {
 		Z, _ := step02_forward.LinearForward(in["A"], in["W"], matrix.Zeros(1, 1))
 		return Outputs{"Z": Z}, nil

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"dnn/internal/testutil/course"
 	"math"
 	"strconv"
 	"strings"
@@ -100,7 +101,7 @@ func forward(in Outputs, L int, g func(l int, Z *matrix.Dense) *matrix.Dense) Ou
 
 // want returns the fixture's expected outputs, as a correct call gives them.
 func want(step, fixture string) Outputs {
-	fx, _ := Find(stepFixtures[step], fixture)
+	fx, _ := course.Find(step, fixture)
 	out := Outputs{}
 	for _, w := range fx.Want {
 		out[w.Name] = w.Matrix()
@@ -445,7 +446,7 @@ func update(in Outputs, signedRate float64, inPlace bool) Outputs {
 func TestMistakes(t *testing.T) {
 	for _, tt := range mistakes {
 		t.Run(tt.step+"/"+tt.name, func(t *testing.T) {
-			fx, ok := Find(stepFixtures[tt.step], tt.fixture)
+			fx, ok := course.Find(tt.step, tt.fixture)
 			if !ok {
 				t.Fatalf("no fixture %q for %s", tt.fixture, tt.step)
 			}

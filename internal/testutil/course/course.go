@@ -1,4 +1,11 @@
-package testutil
+// Package course holds the cases of the steps' table tests: for each, how
+// its inputs are drawn and the expected outputs. The figures are in
+// fixtures.go, which testdata/course/generate.py writes: it recomputes every
+// one with numpy, by the course's formulas, from the seeds, and checks them
+// against the course's public test cases (testdata/course/cases.json) and
+// the figures its application notebook prints
+// (testdata/course/application.json).
+package course
 
 import (
 	"fmt"
@@ -8,10 +15,7 @@ import (
 	"dnn/matrix"
 )
 
-// Fixture is one case of a step's table test, as testdata/course/generate.py
-// writes it into the step's fixtures_test.go: how the inputs are drawn, the
-// values given as they are, and the expected outputs, every figure
-// recomputed with numpy by the course's formulas.
+// Fixture is one case of a step's table test.
 type Fixture struct {
 	Name   string // the case, e.g. "linear_forward"
 	Course bool   // one of the course's public cases (testdata/course/cases.json)
@@ -44,7 +48,7 @@ const (
 	Sigmoid Kind = "sigmoid" // a sigmoid's output: strictly between 0 and 1
 	ReLU    Kind = "relu"    // a ReLU's output: never negative
 	Labels  Kind = "labels"  // predictions: 0 or 1
-	Cost    Kind = "cost"    // one of the costs kept during training
+	Cost    Kind = "cost"    // a cost kept during training, named "cost after iteration N"
 )
 
 // Factor is a named number, such as the number of examples m or the
@@ -54,10 +58,21 @@ type Factor struct {
 	Value float64
 }
 
+// Find returns the fixture of the step (its folder, "step02_forward") named
+// name.
+func Find(step, name string) (Fixture, bool) {
+	for _, f := range fixtures[step] {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Fixture{}, false
+}
+
 // Inputs returns the fixture's inputs by name, the drawn ones first, and
 // their names in order.
-func (f Fixture) Inputs() (Outputs, []string, error) {
-	in := Outputs{}
+func (f Fixture) Inputs() (map[string]*matrix.Dense, []string, error) {
+	in := map[string]*matrix.Dense{}
 	var names []string
 	var rs *matrix.RandomState
 	for _, d := range f.Draws {
@@ -89,18 +104,8 @@ func (f Fixture) Inputs() (Outputs, []string, error) {
 	return in, names, nil
 }
 
-// Find returns the fixture named name.
-func Find(fixtures []Fixture, name string) (Fixture, bool) {
-	for _, f := range fixtures {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return Fixture{}, false
-}
-
-// factor returns the value of the factor named name.
-func (f Fixture) factor(name string) (float64, bool) {
+// Factor returns the value of the factor named name.
+func (f Fixture) Factor(name string) (float64, bool) {
 	for _, x := range f.Factors {
 		if x.Name == name {
 			return x.Value, true
