@@ -40,7 +40,12 @@ func TestCourseModels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dims := testutil.Outputs(args).Ints("layer_dims")
+			in := testutil.Outputs(args)
+			dims := in.Ints("layer_dims")
+			if o := DefaultOptions(); o.LearningRate != in.Float("learning_rate") || o.Iterations != in.Int("iterations") || o.Seed != 1 {
+				t.Fatalf("DefaultOptions() = %+v, want the course's learning rate %v, %d iterations and seed 1",
+					o, in.Float("learning_rate"), in.Int("iterations"))
+			}
 			var res Result
 			if len(dims) == 3 {
 				res, err = TwoLayerModel(d.TrainX, d.TrainY, [3]int(dims), DefaultOptions())

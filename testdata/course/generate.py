@@ -327,19 +327,12 @@ Z_BACKWARD = [[-0.5, 0, 0.5], [4, -4, 1e-9]]
 
 def step02():
     out = []
-    fx = Fixture("sigmoid", "Z with negative, zero and positive values.")
-    Z = fx.give("Z", Z_SMALL)
-    A, _ = sigmoid(Z)
-    fx.expect("A", A, "sigmoid")
-    fx.expect("cache.Z", Z, note="the activation cache holds Z")
-    out.append(fx)
-
-    fx = Fixture("relu", "Z with negative, zero and positive values.")
-    Z = fx.give("Z", Z_SMALL)
-    A, _ = relu(Z)
-    fx.expect("A", A, "relu")
-    fx.expect("cache.Z", Z, note="the activation cache holds Z")
-    out.append(fx)
+    for name, g in (("sigmoid", sigmoid), ("relu", relu)):
+        fx = Fixture(name, "Z with negative, zero and positive values.")
+        Z = fx.give("Z", Z_SMALL)
+        fx.expect("A", g(Z)[0], name)
+        fx.expect("cache.Z", Z, note="the activation cache holds Z")
+        out.append(fx)
 
     c = course_case("linear_forward")
     fx = Fixture("linear_forward", "The course's case.", course=True, draws=["seed %d" % c["seed"]] + c["draws"])
