@@ -406,10 +406,14 @@ func (c *clues) costs() string {
 		return fmt.Sprintf("the cost stays at %.6f from iteration 0 to %d (want %.6f at %d): "+
 			"are the updated parameters used in the next iteration?", got[0], its[last], want[last], its[last])
 	}
+	rate := ""
+	if a, ok := c.fx.Factor("α"); ok {
+		rate = fmt.Sprintf(" at α = %g", a)
+	}
 	for i := 1; i <= last; i++ {
 		if got[i] > got[0] {
-			return fmt.Sprintf("the cost rose from %.6f at iteration 0 to %.6f at iteration %d, where gradient descent lowers it: "+
-				"check steps 3-5 first (go test ./step03_cost ./step04_backward ./step05_update)", got[0], got[i], its[i])
+			return fmt.Sprintf("the cost rose from %.6f at iteration 0 to %.6f at iteration %d%s, where gradient descent lowers it: "+
+				"check steps 3-5 first (go test ./step03_cost ./step04_backward ./step05_update)", got[0], got[i], its[i], rate)
 		}
 	}
 	return ""

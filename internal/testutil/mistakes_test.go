@@ -369,7 +369,7 @@ var mistakes = []mistake{
 			out["cost after iteration 100"] = matrix.Scalar(0.9)
 			return out, nil
 		},
-		"the cost rose from 0.752218 at iteration 0 to 0.900000 at iteration 100, where gradient descent lowers it: check steps 3-5 first"},
+		"the cost rose from 0.752218 at iteration 0 to 0.900000 at iteration 100 at α = 0.1, where gradient descent lowers it: check steps 3-5 first"},
 	{"step06_model", "L_layer_model 10,5,6,1, 2 iterations", "LLayerModel(X, Y, layerDims, opts)", "the step-by-step init (×0.01) instead of the application's",
 		func(in Outputs) (Outputs, error) {
 			dims := in.Ints("layer_dims")
