@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"dnn/matrix"
-	"dnn/step01_init"
-	"dnn/step06_model"
 )
 
 // mistake is one of the mistakes learners make (the table of the course's
@@ -372,14 +370,17 @@ var mistakes = []mistake{
 		"the cost rose from 0.752218 at iteration 0 to 0.900000 at iteration 100 at α = 0.1, where gradient descent lowers it: check steps 3-5 first"},
 	{"step06_model", "L_layer_model 10,5,6,1, 2 iterations", "LLayerModel(X, Y, layerDims, opts)", "the step-by-step init (×0.01) instead of the application's",
 		func(in Outputs) (Outputs, error) {
-			dims := in.Ints("layer_dims")
-			p := step01_init.InitializeParametersDeep(matrix.NewRandomState(1), dims)
-			res, err := step06_model.Train(in["X"], in["Y"], p, step06_model.Options{LearningRate: in.Float("learning_rate"), Iterations: in.Int("iterations")})
-			out := Outputs{}
-			for _, c := range res.Costs {
-				out["cost after iteration "+strconv.Itoa(c.Iteration)] = matrix.Scalar(c.Value)
-			}
-			return out, err
+			// The cost at iteration 0 of parameters drawn as the
+			// step-by-step assignment draws them, seeded with 1.
+			p := initDeep(Outputs{"seed": matrix.Scalar(1), "layer_dims": in["layer_dims"]}, allLayers, rightShape, times001, zeros)
+			p["X"] = in["X"]
+			AL := forward(p, 3, func(l int, Z *matrix.Dense) *matrix.Dense {
+				if l == 3 {
+					return sigmoid(Z)
+				}
+				return relu(Z)
+			})["AL"]
+			return Outputs{"cost after iteration 0": cost(Outputs{"AL": AL, "Y": in["Y"]}, 1, true, true, false)["cost"]}, nil
 		},
 		"the cost at iteration 0 is 0.693146 ≈ ln 2, want 0.644687: every probability starts near 0.5"},
 	{"step06_model", "predict, probabilities around 0.5", "Predict(X, parameters)", "returns probabilities instead of 0/1",

@@ -93,14 +93,23 @@ func panicSite() string {
 	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
 	for {
 		f, more := frames.Next()
-		dir := filepath.Base(filepath.Dir(f.File))
-		if stepDir.MatchString(dir) && !strings.HasSuffix(f.File, "_test.go") {
-			return dir + "/" + filepath.Base(f.File) + ":" + strconv.Itoa(f.Line)
+		if site := stepSite(f.File, f.Line); site != "" {
+			return site
 		}
 		if !more {
 			return ""
 		}
 	}
+}
+
+// stepSite returns "step02_forward/forward.go:97" for a line of a step's
+// source file, and "" for any other file, a test file included.
+func stepSite(file string, line int) string {
+	dir := filepath.Base(filepath.Dir(file))
+	if !stepDir.MatchString(dir) || strings.HasSuffix(file, "_test.go") {
+		return ""
+	}
+	return dir + "/" + filepath.Base(file) + ":" + strconv.Itoa(line)
 }
 
 // skipExamples makes go test skip the Examples of the function that the
