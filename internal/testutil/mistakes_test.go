@@ -189,6 +189,11 @@ var mistakes = []mistake{
 			return Outputs{"Z": matrix.Add(matrix.Dot(in["W"].T(), in["A_prev"]), in["b"])}, nil
 		},
 		"LinearForward panicked: matrix: Dot: shapes (3,1) and (3,2) not aligned"},
+	{"step02_forward", "linear_forward, b of shape (3,1)", "LinearForward(A_prev, W, b)", "np.dot(A, W)",
+		func(in Outputs) (Outputs, error) {
+			return Outputs{"Z": matrix.Add(matrix.Dot(in["A_prev"], in["W"]), in["b"])}, nil
+		},
+		"LinearForward panicked: matrix: Dot: shapes (4,2) and (3,4) not aligned"},
 	{"step02_forward", "linear_forward", "LinearForward(A_prev, W, b)", "the cache holds Z instead of A_prev",
 		func(in Outputs) (Outputs, error) {
 			Z := matrix.Add(matrix.Dot(in["W"], in["A_prev"]), in["b"])
