@@ -118,6 +118,7 @@ func stepSite(file string, line int) string {
 // whole expected output. It adds them to the -test.skip pattern, which go
 // test reads when it starts the Examples, after every test has run.
 func skipExamples(t *testing.T) {
+	t.Helper()
 	top, _, _ := strings.Cut(t.Name(), "/")
 	fn, ok := strings.CutPrefix(top, "Test")
 	f := flag.Lookup("test.skip")
