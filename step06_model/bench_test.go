@@ -25,17 +25,12 @@ func BenchmarkTrainIteration(b *testing.B) {
 		{"two-layer 12288,7,1", step01_init.InitializeParameters(matrix.NewRandomState(1), 12288, 7, 1)},
 	}
 	for _, m := range models {
-		for _, method := range []struct {
-			name string
-			f    func(X, Y *matrix.Dense, p step01_init.Parameters, opts Options) (Result, error)
-		}{{"Train", Train}} {
-			b.Run(m.name+"/"+method.name, func(b *testing.B) {
-				opts := Options{LearningRate: 0.0075, Iterations: b.N}
-				b.ResetTimer()
-				if _, err := method.f(X, Y, m.p, opts); err != nil {
-					b.Fatal(err)
-				}
-			})
-		}
+		b.Run(m.name, func(b *testing.B) {
+			opts := Options{LearningRate: 0.0075, Iterations: b.N}
+			b.ResetTimer()
+			if _, err := Train(X, Y, m.p, opts); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }

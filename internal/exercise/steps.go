@@ -18,8 +18,8 @@ const NotImplemented = " is not implemented yet"
 type Func struct {
 	Name     string // the Go function, e.g. "LinearForward"
 	Notebook string // the course's function, e.g. "linear_forward"
-	// Tests are the tests that check it, named as go test -v names them
-	// (spaces become underscores): "TestStep02Forward/linear_forward",
+	// Tests are the tests that check it, named as go test -json names them
+	// (spaces become underscores): "TestLinearForward/linear_forward",
 	// "ExampleSigmoid". A trailing * matches every test with that prefix.
 	Tests []string
 }
@@ -41,25 +41,25 @@ var Steps = []Step{
 		Topic: "initialising the parameters",
 		Funcs: []Func{
 			{Name: "InitializeParameters", Notebook: "initialize_parameters",
-				Tests: []string{"TestStep01Init/initialize_parameters"}},
+				Tests: []string{"TestInitializeParameters/*", "TestInitializeParameters"}},
 			{Name: "InitializeParametersDeep", Notebook: "initialize_parameters_deep",
-				Tests: []string{"TestStep01Init/initialize_parameters_deep", "ExampleInitializeParametersDeep"}},
+				Tests: []string{"TestInitializeParametersDeep/*", "TestInitializeParametersDeep", "ExampleInitializeParametersDeep"}},
 			{Name: "InitializeParametersDeepApp", Notebook: "initialize_parameters_deep (application)",
-				Tests: []string{"TestStep01Init/initialize_parameters_deep_(application*"}},
+				Tests: []string{"TestInitializeParametersDeepApp/*", "TestInitializeParametersDeepApp"}},
 		},
 	},
 	{
 		Dir:   "step02_forward",
 		Topic: "forward propagation",
 		Funcs: []Func{
-			{Name: "Sigmoid", Notebook: "sigmoid", Tests: []string{"ExampleSigmoid"}},
-			{Name: "Relu", Notebook: "relu", Tests: []string{"ExampleRelu"}},
+			{Name: "Sigmoid", Notebook: "sigmoid", Tests: []string{"TestSigmoid/*", "TestSigmoid", "ExampleSigmoid"}},
+			{Name: "Relu", Notebook: "relu", Tests: []string{"TestRelu/*", "TestRelu", "ExampleRelu"}},
 			{Name: "LinearForward", Notebook: "linear_forward",
-				Tests: []string{"TestStep02Forward/linear_forward"}},
+				Tests: []string{"TestLinearForward/*", "TestLinearForward", "ExampleLinearForward"}},
 			{Name: "LinearActivationForward", Notebook: "linear_activation_forward",
-				Tests: []string{"TestStep02Forward/linear_activation_forward"}},
+				Tests: []string{"TestLinearActivationForward/*", "TestLinearActivationForward", "ExampleLinearActivationForward"}},
 			{Name: "LModelForward", Notebook: "L_model_forward",
-				Tests: []string{"TestStep02Forward/L_model_forward", "ExampleLModelForward"}},
+				Tests: []string{"TestLModelForward/*", "TestLModelForward", "ExampleLModelForward"}},
 		},
 	},
 	{
@@ -67,21 +67,21 @@ var Steps = []Step{
 		Topic: "the cross-entropy cost",
 		Funcs: []Func{
 			{Name: "ComputeCost", Notebook: "compute_cost",
-				Tests: []string{"TestStep03Cost/compute_cost", "ExampleComputeCost"}},
+				Tests: []string{"TestComputeCost/*", "TestComputeCost", "ExampleComputeCost"}},
 		},
 	},
 	{
 		Dir:   "step04_backward",
 		Topic: "backward propagation",
 		Funcs: []Func{
-			{Name: "ReluBackward", Notebook: "relu_backward", Tests: []string{"ExampleReluBackward"}},
-			{Name: "SigmoidBackward", Notebook: "sigmoid_backward", Tests: []string{"ExampleSigmoidBackward"}},
+			{Name: "ReluBackward", Notebook: "relu_backward", Tests: []string{"TestReluBackward/*", "TestReluBackward", "ExampleReluBackward"}},
+			{Name: "SigmoidBackward", Notebook: "sigmoid_backward", Tests: []string{"TestSigmoidBackward/*", "TestSigmoidBackward", "ExampleSigmoidBackward"}},
 			{Name: "LinearBackward", Notebook: "linear_backward",
-				Tests: []string{"TestStep04Backward/linear_backward", "ExampleLinearBackward"}},
+				Tests: []string{"TestLinearBackward/*", "TestLinearBackward", "ExampleLinearBackward"}},
 			{Name: "LinearActivationBackward", Notebook: "linear_activation_backward",
-				Tests: []string{"TestStep04Backward/linear_activation_backward"}},
+				Tests: []string{"TestLinearActivationBackward/*", "TestLinearActivationBackward", "ExampleLinearActivationBackward"}},
 			{Name: "LModelBackward", Notebook: "L_model_backward",
-				Tests: []string{"TestStep04Backward/L_model_backward", "ExampleLModelBackward"}},
+				Tests: []string{"TestLModelBackward/*", "TestLModelBackward", "ExampleLModelBackward"}},
 		},
 	},
 	{
@@ -89,7 +89,7 @@ var Steps = []Step{
 		Topic: "gradient descent",
 		Funcs: []Func{
 			{Name: "UpdateParameters", Notebook: "update_parameters",
-				Tests: []string{"TestStep05Update/update_parameters", "ExampleUpdateParameters"}},
+				Tests: []string{"TestUpdateParameters/*", "TestUpdateParameters", "ExampleUpdateParameters"}},
 		},
 	},
 	{
@@ -97,13 +97,13 @@ var Steps = []Step{
 		Topic: "the models, trained and used",
 		Funcs: []Func{
 			{Name: "Train", Notebook: "the loop of both models",
-				Tests: []string{"ExampleTrain", "TestTrainDiverges"}},
+				Tests: []string{"TestTrain/*", "TestTrain", "ExampleTrain", "TestTrainDiverges"}},
 			{Name: "TwoLayerModel", Notebook: "two_layer_model",
-				Tests: []string{"TestModelsSmall/two_layer_model*"}},
+				Tests: []string{"TestTwoLayerModel/*", "TestTwoLayerModel", "TestModelsRejectBadInput/TwoLayerModel"}},
 			{Name: "LLayerModel", Notebook: "L_layer_model",
-				Tests: []string{"TestModelsSmall/L_layer_model*", "ExampleLLayerModel"}},
+				Tests: []string{"TestLLayerModel/*", "TestLLayerModel", "ExampleLLayerModel", "TestModelsRejectBadInput/LLayerModel"}},
 			{Name: "Predict", Notebook: "predict",
-				Tests: []string{"ExamplePredict", "TestPredictAccuracy"}},
+				Tests: []string{"TestPredict/*", "TestPredict", "ExamplePredict"}},
 		},
 	},
 }
