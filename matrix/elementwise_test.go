@@ -23,7 +23,7 @@ func TestBroadcasting(t *testing.T) {
 		{"1-(2,3)", Sub(Scalar(1), a), [][]float64{{0, -1, -2}, {-3, -4, -5}}},
 		{"(2,3)/2", Div(a, Scalar(2)), [][]float64{{0.5, 1, 1.5}, {2, 2.5, 3}}},
 		{"Scale", Scale(-2, a), [][]float64{{-2, -4, -6}, {-8, -10, -12}}},
-		{"AddScaled", AddScaled(a, -0.5, a), [][]float64{{0.5, 1, 1.5}, {2, 2.5, 3}}},
+		{"Binary", Binary(a, col, func(x, y float64) float64 { return 10*x + y }), [][]float64{{20, 30, 40}, {60, 70, 80}}},
 		{"Maximum", Maximum(Sub(a, Scalar(3)), 0), [][]float64{{0, 0, 0}, {1, 2, 3}}},
 		{"Exp", Exp(Zeros(1, 2)), [][]float64{{1, 1}}},
 		{"Log", Log(FromRows([][]float64{{1, math.E}})), [][]float64{{0, 1}}},

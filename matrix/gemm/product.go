@@ -1,13 +1,96 @@
-package matrix
+package gemm
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
+	"unsafe"
 )
 
-// The fast path computes C = A·B, C (n, p), A (n, k), B (k, p), for all three
-// products at once: Dot, DotTA and DotTB differ only in how A and B lie in
-// memory, which strides describe (see gemmOp).
+// Product computes C = A·B, where C is (n, p), A is (n, k), B is (k, p), and
+//
+//	A[i][l] = a[i*ar + l*ac]
+//	B[l][j] = b[l*br + j*bc]
+//	C[i][j] = c[i*p + j]       (row-major, contiguous)
+//
+// So a row-major (n, k) matrix is a with strides (k, 1), and its transpose,
+// read in place, is a with strides (1, n). The previous contents of
+// c[:n*p] are ignored; nothing else of c is touched. With k = 0, C is
+// zeros.
+//
+// Each element is the chain c = fma(A[i][l], B[l][j], c) for l = 0..k-1,
+// starting from 0: the result does not depend on the kernel, the blocking
+// or the number of goroutines. Product runs on up to GOMAXPROCS goroutines
+// when the product is large enough to pay for them.
+//
+// Product panics, naming itself and the sizes, if a size or stride is
+// negative, if a, b or c is too short for the elements the sizes and
+// strides reach, or if c shares memory with a or b.
+func Product(c []float64, n, k, p int, a []float64, ar, ac int, b []float64, br, bc int) {
+	checkProduct(c, n, k, p, a, ar, ac, b, br, bc)
+	op := gemmOp{n: n, k: k, p: p, a: a, ar: ar, ac: ac, b: b, br: br, bc: bc, c: c, cr: p, cc: 1, kern: active.Load()}
+	switch {
+	case n == 0 || p == 0:
+	case k == 0:
+		clear(c[:n*p])
+	default:
+		if t := op.transposed(); t.copies() < op.copies() {
+			op = t
+		}
+		op.run(runtime.GOMAXPROCS(0))
+	}
+}
+
+// checkProduct panics unless Product's arguments describe a product that
+// lies within its slices.
+func checkProduct(c []float64, n, k, p int, a []float64, ar, ac int, b []float64, br, bc int) {
+	if n < 0 || k < 0 || p < 0 || ar < 0 || ac < 0 || br < 0 || bc < 0 {
+		panic(fmt.Sprintf("gemm.Product: negative size or stride: (n,k,p) = (%d,%d,%d), strides of a (%d,%d), of b (%d,%d)",
+			n, k, p, ar, ac, br, bc))
+	}
+	na, nb := extent(n, k, ar, ac), extent(k, p, br, bc)
+	for _, x := range []struct {
+		name    string
+		s       []float64
+		r, c    int
+		need    int
+		strides string
+	}{
+		{"a", a, n, k, na, fmt.Sprintf(" with strides (%d,%d)", ar, ac)},
+		{"b", b, k, p, nb, fmt.Sprintf(" with strides (%d,%d)", br, bc)},
+		{"c", c, n, p, n * p, ""},
+	} {
+		if len(x.s) < x.need {
+			panic(fmt.Sprintf("gemm.Product: len(%s) = %d, but %s (%d,%d)%s needs %d",
+				x.name, len(x.s), x.name, x.r, x.c, x.strides, x.need))
+		}
+	}
+	if overlap(c[:n*p], a[:na]) || overlap(c[:n*p], b[:nb]) {
+		panic(fmt.Sprintf("gemm.Product: c (%d,%d) shares memory with a (%d,%d) or b (%d,%d)", n, p, n, k, k, p))
+	}
+}
+
+// extent is how many elements an (r, c) matrix with strides (rs, cs)
+// reaches: one past its last element, 0 if it has none.
+func extent(r, c, rs, cs int) int {
+	if r == 0 || c == 0 {
+		return 0
+	}
+	return (r-1)*rs + (c-1)*cs + 1
+}
+
+// overlap reports whether x and y share an element.
+func overlap(x, y []float64) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	const size = unsafe.Sizeof(float64(0))
+	x0, y0 := uintptr(unsafe.Pointer(&x[0])), uintptr(unsafe.Pointer(&y[0]))
+	return x0 < y0+uintptr(len(y))*size && y0 < x0+uintptr(len(x))*size
+}
+
+// How Product works. One product C = A·B, with A and B lying in memory as
+// their strides say (see gemmOp), whatever their orientation.
 //
 // Blocking. The work is cut as in GotoBLAS, so that what each loop reuses
 // stays in a cache close to the core:
@@ -28,10 +111,11 @@ import (
 // smaller. While it works on one panel of B, the kernel may prefetch the
 // next one (see kernelFunc).
 //
-// Orientation. C = A·B and Cᵀ = Bᵀ·Aᵀ are the same sums. DotTB (C = A·bᵀ) has
-// b's rows as B's columns, which the kernel cannot load at once; it is
-// computed as Cᵀ = b·Aᵀ when that needs fewer copies: for dW = dZ·Xᵀ the
-// copies are then of dZ and dW, not of the much larger X.
+// Orientation. C = A·B and Cᵀ = Bᵀ·Aᵀ are the same sums. When B is a
+// transpose read in place (C = A·bᵀ), b's rows are B's columns, which the
+// kernel cannot load at once; it is computed as Cᵀ = b·Aᵀ when that needs
+// fewer copies: for dW = dZ·Xᵀ the copies are then of dZ and dW, not of the
+// much larger X.
 //
 // Goroutines. The tiles of C, numbered row by row, are cut into as many
 // equal runs as there are goroutines, up to GOMAXPROCS when each has enough
@@ -75,22 +159,6 @@ type gemmOp struct {
 	c       []float64
 	cr, cc  int
 	kern    *kernel
-}
-
-// gemm writes A·B into dst (n, p) using the active kernel, with A and B as
-// described by gemmOp.
-func gemm(dst *Dense, a []float64, ar, ac int, b []float64, br, bc int, n, k, p int) {
-	op := gemmOp{n: n, k: k, p: p, a: a, ar: ar, ac: ac, b: b, br: br, bc: bc, c: dst.data, cr: p, cc: 1, kern: active}
-	switch {
-	case n == 0 || p == 0:
-	case k == 0:
-		clear(dst.data)
-	default:
-		if t := op.transposed(); t.copies() < op.copies() {
-			op = t
-		}
-		op.run(runtime.GOMAXPROCS(0))
-	}
 }
 
 // transposed returns the same product as Cᵀ = Bᵀ·Aᵀ.

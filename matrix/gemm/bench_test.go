@@ -1,0 +1,58 @@
+package gemm
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// The products of the course's first layer, where training spends its time:
+// X is (12288, 209), W1 is (n1, 12288) and dZ1 is (n1, 209), with n1 = 20
+// units in the L-layer model and 7 in the two-layer one. Each benchmark runs
+// every kernel this machine has, writing into the same C each time, and
+// reports GFLOP/s, counting a multiply-add as two operations.
+const (
+	benchNX = 12288 // n[0], the flattened 64×64×3 image
+	benchM  = 209   // m, the training examples
+)
+
+var benchUnits = []int{20, 7} // n[1] of the L-layer and the two-layer model
+
+// BenchmarkProduct is the forward W1·X: (n1, 12288)·(12288, 209).
+func BenchmarkProduct(b *testing.B) {
+	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return n1, benchNX, benchM, benchNX, 1, benchM, 1 })
+}
+
+// BenchmarkProductTB is the backward dW1 = dZ1·Xᵀ: (n1, 209)·(12288, 209)ᵀ,
+// X read in place.
+func BenchmarkProductTB(b *testing.B) {
+	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return n1, benchM, benchNX, benchM, 1, 1, benchM })
+}
+
+// BenchmarkProductTA is the backward dA0 = W1ᵀ·dZ1: (n1, 12288)ᵀ·(n1, 209),
+// W1 read in place.
+func BenchmarkProductTA(b *testing.B) {
+	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return benchNX, n1, benchM, 1, benchNX, benchM, 1 })
+}
+
+// benchProduct runs the product that shape describes for each n1 with
+// each kernel.
+func benchProduct(b *testing.B, shape func(n1 int) (n, k, p, ar, ac, br, bc int)) {
+	saved := active.Load()
+	defer active.Store(saved)
+	for _, n1 := range benchUnits {
+		n, k, p, ar, ac, br, bc := shape(n1)
+		rng := rand.New(rand.NewPCG(uint64(n), uint64(p)))
+		x, y, c := randomSlice(rng, n*k), randomSlice(rng, k*p), make([]float64, n*p)
+		flops := 2 * float64(n) * float64(k) * float64(p)
+		for _, kern := range kernels() {
+			b.Run(fmt.Sprintf("n1=%d/%s", n1, kern.name), func(b *testing.B) {
+				active.Store(kern)
+				for b.Loop() {
+					Product(c, n, k, p, x, ar, ac, y, br, bc)
+				}
+				b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+			})
+		}
+	}
+}
