@@ -14,10 +14,25 @@ func SumAxis(m *Dense, axis int) *Dense {
 	switch axis {
 	case 0:
 		s := Zeros(1, m.cols)
-		for i := 0; i < m.rows; i++ {
-			row := data[i*m.cols : (i+1)*m.cols]
-			sum := s.data[:len(row)]
-			for j, x := range row {
+		c := m.cols
+		// Four rows at a time: each column's sum takes them in order
+		// without going back to memory between them.
+		i := 0
+		for ; i+4 <= m.rows; i += 4 {
+			sum := s.data
+			r0 := data[i*c : (i+1)*c][:len(sum)]
+			r1, r2, r3 := data[(i+1)*c : (i+2)*c][:len(sum)], data[(i+2)*c : (i+3)*c][:len(sum)], data[(i+3)*c : (i+4)*c][:len(sum)]
+			for j, t := range sum {
+				t += r0[j]
+				t += r1[j]
+				t += r2[j]
+				t += r3[j]
+				sum[j] = t
+			}
+		}
+		for ; i < m.rows; i++ {
+			sum := s.data
+			for j, x := range data[i*c : (i+1)*c][:len(sum)] {
 				sum[j] += x
 			}
 		}

@@ -59,9 +59,8 @@ func TestViewsThroughEveryFunction(t *testing.T) {
 	for _, tt := range tests {
 		view, copied := viewPair()
 		got, want := tt.f(view), tt.f(copied)
-		if !bitsEqual(got, want) || got.transposed {
-			t.Errorf("%s of a view = %v (shape %s, view %v), of its copy %v (shape %s)",
-				tt.name, got, got.Shape(), got.transposed, want, want.Shape())
+		if d := firstDiff(got, want); d != "" || got.transposed {
+			t.Errorf("%s of a view, against its row-major copy: %s (result a view: %v)", tt.name, d, got.transposed)
 		}
 	}
 }
@@ -73,18 +72,28 @@ func boolean(b bool) *Dense {
 	return Scalar(0)
 }
 
-// bitsEqual is Equal that also tells NaNs and the two zeros apart.
-func bitsEqual(a, b *Dense) bool {
-	if a.rows != b.rows || a.cols != b.cols {
-		return false
+// firstDiff describes how got differs from want, bit for bit: the shapes,
+// or the first differing element and the largest difference; "" if they
+// are identical.
+func firstDiff(got, want *Dense) string {
+	if got.rows != want.rows || got.cols != want.cols {
+		return fmt.Sprintf("shape %s, want %s", got.Shape(), want.Shape())
 	}
-	x, y := a.rowMajor(), b.rowMajor()
+	x, y := got.rowMajor(), want.rowMajor()
+	first, worst := -1, 0.0
 	for i := range x {
 		if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-			return false
+			worst = max(worst, math.Abs(x[i]-y[i]))
+			if first < 0 {
+				first = i
+			}
 		}
 	}
-	return true
+	if first < 0 {
+		return ""
+	}
+	return fmt.Sprintf("element (%d,%d) = %.17g, want %.17g (largest |diff| %.3g)",
+		first/got.cols, first%got.cols, x[first], y[first], worst)
 }
 
 // TestViewSharesStorage checks that T is numpy's .T: a view that shares the

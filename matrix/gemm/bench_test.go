@@ -56,3 +56,30 @@ func benchProduct(b *testing.B, shape func(n1 int) (n, k, p, ar, ac, br, bc int)
 		}
 	}
 }
+
+// BenchmarkProductSmall times the products of a small network's training
+// iteration, the demo's layers 2, 20, 7, 5, 1 on 400 points, where the
+// cost of a call (checks, blocking, kernel set-up) weighs as much as the
+// arithmetic.
+func BenchmarkProductSmall(b *testing.B) {
+	const m = 400
+	for _, sh := range []struct {
+		name                    string
+		n, k, p, ar, ac, br, bc int
+	}{
+		{"W·A(20,2)(2,400)", 20, 2, m, 2, 1, m, 1},
+		{"W·A(7,20)(20,400)", 7, 20, m, 20, 1, m, 1},
+		{"dZ·Aᵀ(7,400)(400,20)", 7, m, 20, m, 1, 1, m},
+		{"Wᵀ·dZ(20,7)(7,400)", 20, 7, m, 1, 20, m, 1},
+		{"Wᵀ·dZ(1,5)ᵀ(1,400)", 5, 1, m, 1, 1, m, 1},
+	} {
+		rng := rand.New(rand.NewPCG(uint64(sh.n), uint64(sh.p)))
+		x, y, c := randomSlice(rng, extent(sh.n, sh.k, sh.ar, sh.ac)), randomSlice(rng, extent(sh.k, sh.p, sh.br, sh.bc)), make([]float64, sh.n*sh.p)
+		b.Run(sh.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Product(c, sh.n, sh.k, sh.p, x, sh.ar, sh.ac, y, sh.br, sh.bc)
+			}
+		})
+	}
+}

@@ -49,21 +49,13 @@ func checkProduct(c []float64, n, k, p int, a []float64, ar, ac int, b []float64
 			n, k, p, ar, ac, br, bc))
 	}
 	na, nb := extent(n, k, ar, ac), extent(k, p, br, bc)
-	for _, x := range []struct {
-		name    string
-		s       []float64
-		r, c    int
-		need    int
-		strides string
-	}{
-		{"a", a, n, k, na, fmt.Sprintf(" with strides (%d,%d)", ar, ac)},
-		{"b", b, k, p, nb, fmt.Sprintf(" with strides (%d,%d)", br, bc)},
-		{"c", c, n, p, n * p, ""},
-	} {
-		if len(x.s) < x.need {
-			panic(fmt.Sprintf("gemm.Product: len(%s) = %d, but %s (%d,%d)%s needs %d",
-				x.name, len(x.s), x.name, x.r, x.c, x.strides, x.need))
-		}
+	switch {
+	case len(a) < na:
+		panic(fmt.Sprintf("gemm.Product: len(a) = %d, but a (%d,%d) with strides (%d,%d) needs %d", len(a), n, k, ar, ac, na))
+	case len(b) < nb:
+		panic(fmt.Sprintf("gemm.Product: len(b) = %d, but b (%d,%d) with strides (%d,%d) needs %d", len(b), k, p, br, bc, nb))
+	case len(c) < n*p:
+		panic(fmt.Sprintf("gemm.Product: len(c) = %d, but c (%d,%d) needs %d", len(c), n, p, n*p))
 	}
 	if overlap(c[:n*p], a[:na]) || overlap(c[:n*p], b[:nb]) {
 		panic(fmt.Sprintf("gemm.Product: c (%d,%d) shares memory with a (%d,%d) or b (%d,%d)", n, p, n, k, k, p))
@@ -197,14 +189,20 @@ func (op *gemmOp) kc() int {
 // included, each with at least minWork multiply-adds to do.
 func (op *gemmOp) run(maxWorkers int) {
 	work := float64(op.n) * float64(op.k) * float64(op.p)
-	op.split(int(min(float64(maxWorkers), work/minWork)))
+	workers := int(min(float64(maxWorkers), work/minWork))
+	if workers <= 1 {
+		op.tiles(0, op.rowTiles()*op.panels())
+		return
+	}
+	split(*op, workers)
 }
 
-// split shares the product among workers goroutines (at least one, at most
-// one per tile). It numbers the tiles of C row by row and gives each
+// split shares the product op among workers goroutines (at least one, at
+// most one per tile). It numbers the tiles of C row by row and gives each
 // goroutine an equal run of them: whole rows of tiles, and at either end
-// part of one.
-func (op *gemmOp) split(workers int) {
+// part of one. (It takes op by value, so that only a product shared among
+// goroutines puts a copy of it on the heap.)
+func split(op gemmOp, workers int) {
 	tiles := op.rowTiles() * op.panels()
 	workers = max(1, min(workers, tiles))
 	var wg sync.WaitGroup
@@ -247,11 +245,15 @@ func (op *gemmOp) tiles(t0, t1 int) {
 	ncP, mcT := nc/NR, mc/MR // nc and mc in panels and row tiles
 
 	var packed, tile []float64
-	if op.bc != 1 {
-		packed = make([]float64, min(kc, k)*min(ncP, qEnd-qFirst)*NR)
-	}
-	if op.cc != 1 {
-		tile = make([]float64, 2*MR*NR)
+	if op.bc != 1 || op.cc != 1 {
+		buf := getScratch(min(kc, k)*min(ncP, qEnd-qFirst)*NR + 2*MR*NR)
+		defer scratch.Put(buf)
+		if op.bc != 1 {
+			packed = (*buf)[:min(kc, k)*min(ncP, qEnd-qFirst)*NR]
+		}
+		if op.cc != 1 {
+			tile = (*buf)[len(*buf)-2*MR*NR:]
+		}
 	}
 	for qc := qFirst; qc < qEnd; qc += ncP {
 		qcEnd := min(qc+ncP, qEnd)
@@ -306,6 +308,23 @@ func (op *gemmOp) tiles(t0, t1 int) {
 			}
 		}
 	}
+}
+
+// scratch keeps the buffers of tiles, B's panels and C's tile buffer, for
+// the next product: a large product's panels take megabytes. The
+// collector may empty it. A buffer's old contents are never read: pack
+// writes every element of B that a kernel reads, and C's tile buffer is
+// filled before the kernel reads it.
+var scratch = sync.Pool{New: func() any { return new([]float64) }}
+
+// getScratch returns a buffer of n elements from scratch.
+func getScratch(n int) *[]float64 {
+	buf := scratch.Get().(*[]float64)
+	if cap(*buf) < n {
+		*buf = make([]float64, n)
+	}
+	*buf = (*buf)[:n]
+	return buf
 }
 
 // pack copies B[pc:pc+kb][jc:jcEnd] into packed as panels of NR columns,

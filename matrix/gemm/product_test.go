@@ -187,6 +187,7 @@ func TestProductChain(t *testing.T) {
 			want := chain(n, k, p, a, ar, ac, b, br, bc)
 			for _, kern := range kernels() {
 				active.Store(kern)
+				poisonScratch()
 				c := make([]float64, n*p)
 				for i := range c {
 					c[i] = math.NaN()
@@ -197,6 +198,16 @@ func TestProductChain(t *testing.T) {
 		}
 	}
 	active.Store(kernels()[0])
+}
+
+// poisonScratch leaves in the pool of buffers one as large as a product
+// can ask for, full of NaN, which must never show through.
+func poisonScratch() {
+	buf := make([]float64, kcPacked*nc+2*4*24)
+	for i := range buf {
+		buf[i] = math.NaN()
+	}
+	scratch.Put(&buf)
 }
 
 // checkBits reports the first element of the (·, p) matrix got that
@@ -276,7 +287,7 @@ func TestProductWorkers(t *testing.T) {
 					if transposed {
 						op = op.transposed()
 					}
-					op.split(w)
+					split(op, w)
 					checkBits(t, fmt.Sprintf("product (%d,%d)·(%d,%d) [%s] transposed=%v on %d goroutines",
 						n, k, k, p, kern.name, transposed, w), c, want, p)
 				}
