@@ -7,10 +7,9 @@ import (
 
 // Dense is an (r, c) matrix of float64.
 //
-// Its elements usually lie row-major in data, element (i, j) at
-// data[i*c+j]. A transposed view, made by T, shares the data of the
-// matrix it transposes, which lies the other way: element (i, j) at
-// data[j*r+i].
+// Its elements lie row-major in a []float64, element (i, j) at index
+// i*c+j (see New and RawData), except in a transposed view, made by T,
+// which shares the storage of the matrix it transposes.
 type Dense struct {
 	rows, cols int
 	data       []float64 // rows*cols elements

@@ -147,3 +147,17 @@ func TestVectorTranspose(t *testing.T) {
 		}
 	}
 }
+
+// T is a view, as numpy's .T is: it copies nothing, and a change to either
+// shows in both.
+func ExampleDense_T() {
+	A := FromRows([][]float64{{1, 2, 3}, {4, 5, 6}}) // (2, 3)
+	At := A.T()                                      // (3, 2), A's storage
+	At.Set(2, 0, 30)
+	fmt.Println(A)
+	fmt.Println(At.Shape(), At.Clone().RawData())
+	// Output:
+	// [[ 1.  2. 30.]
+	//  [ 4.  5.  6.]]
+	// (3,2) [1 4 2 5 30 6]
+}

@@ -313,3 +313,15 @@ func TestSetKernel(t *testing.T) {
 		t.Errorf("SetKernel(\"avx1024\") = %v, then Kernel() = %q; want %q, \"go\" unchanged", err, Kernel(), want)
 	}
 }
+
+// The backward product dW = dZ·Aᵀ reads A in place: A is stored (2, 3),
+// row-major, and Aᵀ (3, 2) is the same slice with strides (1, 3).
+func ExampleProduct() {
+	dZ := []float64{1, -1, 2} // (1, 3)
+	A := []float64{1, 2, 3, 4, 5, 6}
+	dW := make([]float64, 2) // (1, 2)
+	Product(dW, 1, 3, 2, dZ, 3, 1, A, 1, 3)
+	fmt.Println(dW)
+	// Output:
+	// [5 11]
+}
