@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"dnn/matrix/gemm"
+	"dnn/matrix/internal/producttest"
 )
 
 // paths runs f once on the fast path with each kernel this machine has and
@@ -107,19 +108,6 @@ func TestDotPanics(t *testing.T) {
 	}
 }
 
-// productShapes are (n, k, p) for C (n, p) = A (n, k) · B (k, p). They hit
-// every edge of gemm's blocking (see its tests) and the course's shapes.
-var productShapes = [][3]int{
-	{1, 1, 1}, {1, 7, 1}, {2, 3, 4}, {3, 5, 7}, {4, 1, 24}, {5, 2, 25},
-	{4, 9, 8}, {4, 9, 9}, {4, 9, 16}, {4, 9, 17}, {4, 9, 23}, {7, 9, 33},
-	{9, 13, 47}, {13, 11, 48}, {17, 3, 49}, {3, 255, 5}, {6, 256, 31},
-	{5, 257, 40}, {2, 513, 3}, {119, 6, 30}, {120, 5, 29}, {121, 7, 26},
-	{243, 3, 50}, {3, 2, 1919}, {2, 3, 1920}, {5, 3, 1921}, {1, 600, 1},
-	{1, 300, 200}, {200, 300, 1}, {61, 259, 97},
-	{20, 12288, 209}, {7, 12288, 209}, {20, 209, 12288}, {7, 209, 12288},
-	{12288, 20, 209}, {12288, 7, 209}, {5, 20, 209}, {1, 5, 209}, {1, 7, 209},
-}
-
 // operand returns an (r, c) matrix of random numbers, stored row-major or,
 // when view is set, as the transposed view of a (c, r) matrix.
 func operand(rng *rand.Rand, r, c int, view bool) *Dense {
@@ -156,7 +144,7 @@ func randomDense(rng *rand.Rand, r, c int) *Dense {
 func TestFastMatchesPlain(t *testing.T) {
 	defer configure("")
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, sh := range productShapes {
+	for _, sh := range producttest.Shapes {
 		n, k, p := sh[0], sh[1], sh[2]
 		for _, views := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
 			a, b := operand(rng, n, k, views[0]), operand(rng, k, p, views[1])

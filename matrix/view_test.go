@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"dnn/matrix/internal/producttest"
 )
 
 // viewPair returns the transposed view of a (3,4) matrix of distinct
@@ -79,21 +81,7 @@ func firstDiff(got, want *Dense) string {
 	if got.rows != want.rows || got.cols != want.cols {
 		return fmt.Sprintf("shape %s, want %s", got.Shape(), want.Shape())
 	}
-	x, y := got.rowMajor(), want.rowMajor()
-	first, worst := -1, 0.0
-	for i := range x {
-		if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-			worst = max(worst, math.Abs(x[i]-y[i]))
-			if first < 0 {
-				first = i
-			}
-		}
-	}
-	if first < 0 {
-		return ""
-	}
-	return fmt.Sprintf("element (%d,%d) = %.17g, want %.17g (largest |diff| %.3g)",
-		first/got.cols, first%got.cols, x[first], y[first], worst)
+	return producttest.FirstDiff(got.rowMajor(), want.rowMajor(), got.cols)
 }
 
 // TestViewSharesStorage checks that T is numpy's .T: a view that shares the

@@ -4,35 +4,33 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"dnn/matrix/internal/producttest"
 )
 
-// The products of the course's first layer, where training spends its time:
-// X is (12288, 209), W1 is (n1, 12288) and dZ1 is (n1, 209), with n1 = 20
-// units in the L-layer model and 7 in the two-layer one. Each benchmark runs
-// every kernel this machine has, writing into the same C each time, and
-// reports GFLOP/s, counting a multiply-add as two operations.
-const (
-	benchNX = 12288 // n[0], the flattened 64×64×3 image
-	benchM  = 209   // m, the training examples
-)
-
-var benchUnits = []int{20, 7} // n[1] of the L-layer and the two-layer model
+// The products of the course's first layer, where training spends its time
+// (see producttest): X is (12288, 209), W1 is (n1, 12288) and dZ1 is
+// (n1, 209), with n1 = 20 units in the L-layer model and 7 in the two-layer
+// one. Each benchmark runs every kernel this machine has, writing into the
+// same C each time, and reports GFLOP/s, counting a multiply-add as two
+// operations.
+const courseNX, courseM = producttest.NX, producttest.M
 
 // BenchmarkProduct is the forward W1·X: (n1, 12288)·(12288, 209).
 func BenchmarkProduct(b *testing.B) {
-	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return n1, benchNX, benchM, benchNX, 1, benchM, 1 })
+	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return n1, courseNX, courseM, courseNX, 1, courseM, 1 })
 }
 
 // BenchmarkProductTB is the backward dW1 = dZ1·Xᵀ: (n1, 209)·(12288, 209)ᵀ,
 // X read in place.
 func BenchmarkProductTB(b *testing.B) {
-	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return n1, benchM, benchNX, benchM, 1, 1, benchM })
+	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return n1, courseM, courseNX, courseM, 1, 1, courseM })
 }
 
 // BenchmarkProductTA is the backward dA0 = W1ᵀ·dZ1: (n1, 12288)ᵀ·(n1, 209),
 // W1 read in place.
 func BenchmarkProductTA(b *testing.B) {
-	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return benchNX, n1, benchM, 1, benchNX, benchM, 1 })
+	benchProduct(b, func(n1 int) (n, k, p, ar, ac, br, bc int) { return courseNX, n1, courseM, 1, courseNX, courseM, 1 })
 }
 
 // benchProduct runs the product that shape describes for each n1 with
@@ -40,7 +38,7 @@ func BenchmarkProductTA(b *testing.B) {
 func benchProduct(b *testing.B, shape func(n1 int) (n, k, p, ar, ac, br, bc int)) {
 	saved := active.Load()
 	defer active.Store(saved)
-	for _, n1 := range benchUnits {
+	for _, n1 := range producttest.Units {
 		n, k, p, ar, ac, br, bc := shape(n1)
 		rng := rand.New(rand.NewPCG(uint64(n), uint64(p)))
 		x, y, c := randomSlice(rng, n*k), randomSlice(rng, k*p), make([]float64, n*p)
@@ -62,16 +60,16 @@ func benchProduct(b *testing.B, shape func(n1 int) (n, k, p, ar, ac, br, bc int)
 // cost of a call (checks, blocking, kernel set-up) weighs as much as the
 // arithmetic.
 func BenchmarkProductSmall(b *testing.B) {
-	const m = 400
+	const points = 400
 	for _, sh := range []struct {
 		name                    string
 		n, k, p, ar, ac, br, bc int
 	}{
-		{"W·A(20,2)(2,400)", 20, 2, m, 2, 1, m, 1},
-		{"W·A(7,20)(20,400)", 7, 20, m, 20, 1, m, 1},
-		{"dZ·Aᵀ(7,400)(400,20)", 7, m, 20, m, 1, 1, m},
-		{"Wᵀ·dZ(20,7)(7,400)", 20, 7, m, 1, 20, m, 1},
-		{"Wᵀ·dZ(1,5)ᵀ(1,400)", 5, 1, m, 1, 1, m, 1},
+		{"W·A(20,2)(2,400)", 20, 2, points, 2, 1, points, 1},
+		{"W·A(7,20)(20,400)", 7, 20, points, 20, 1, points, 1},
+		{"dZ·Aᵀ(7,400)(400,20)", 7, points, 20, points, 1, 1, points},
+		{"Wᵀ·dZ(20,7)(7,400)", 20, 7, points, 1, 20, points, 1},
+		{"Wᵀ·dZ(1,5)ᵀ(1,400)", 5, 1, points, 1, 1, points, 1},
 	} {
 		rng := rand.New(rand.NewPCG(uint64(sh.n), uint64(sh.p)))
 		x, y, c := randomSlice(rng, extent(sh.n, sh.k, sh.ar, sh.ac)), randomSlice(rng, extent(sh.k, sh.p, sh.br, sh.bc)), make([]float64, sh.n*sh.p)

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"dnn/matrix/internal/producttest"
 )
 
 // layout is how A and B lie in memory: each row-major, or the transpose of
@@ -122,22 +124,6 @@ func TestProductPanics(t *testing.T) {
 	}
 }
 
-// productShapes are (n, k, p) for C (n, p) = A (n, k)·B (k, p). They hit
-// every edge of the blocking: tiles of 2×4 and 4×24 with their partial
-// rows and columns (1 to 3 vectors of 8), the depth blocks kcInPlace = 64
-// and kcPacked = 256, the row block mc = 120, the column block nc = 1920,
-// and the course's shapes.
-var productShapes = [][3]int{
-	{1, 1, 1}, {1, 7, 1}, {2, 3, 4}, {3, 5, 7}, {4, 1, 24}, {5, 2, 25},
-	{4, 9, 8}, {4, 9, 9}, {4, 9, 16}, {4, 9, 17}, {4, 9, 23}, {7, 9, 33},
-	{9, 13, 47}, {13, 11, 48}, {17, 3, 49}, {3, 255, 5}, {6, 256, 31},
-	{5, 257, 40}, {2, 513, 3}, {119, 6, 30}, {120, 5, 29}, {121, 7, 26},
-	{243, 3, 50}, {3, 2, 1919}, {2, 3, 1920}, {5, 3, 1921}, {1, 600, 1},
-	{1, 300, 200}, {200, 300, 1}, {61, 259, 97},
-	{20, 12288, 209}, {7, 12288, 209}, {20, 209, 12288}, {7, 209, 12288},
-	{12288, 20, 209}, {12288, 7, 209}, {5, 20, 209}, {1, 5, 209}, {1, 7, 209},
-}
-
 func randomSlice(rng *rand.Rand, n int) []float64 {
 	s := make([]float64, n)
 	for i := range s {
@@ -179,7 +165,7 @@ func chain(n, k, p int, a []float64, ar, ac int, b []float64, br, bc int) []floa
 // with ordinary rounding, within the error bound of a sum.)
 func TestProductChain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, sh := range productShapes {
+	for _, sh := range producttest.Shapes {
 		n, k, p := sh[0], sh[1], sh[2]
 		for _, lay := range layouts {
 			ar, ac, br, bc := lay.strides(n, k, p)
@@ -210,22 +196,12 @@ func poisonScratch() {
 	scratch.Put(&buf)
 }
 
-// checkBits reports the first element of the (·, p) matrix got that
-// differs from want in any bit, with the largest difference.
+// checkBits reports where got, (·, p), differs from the FMA chain want in
+// any bit.
 func checkBits(t *testing.T, call string, got, want []float64, p int) {
 	t.Helper()
-	first, worst := -1, 0.0
-	for i := range got {
-		if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
-			worst = max(worst, math.Abs(got[i]-want[i]))
-			if first < 0 {
-				first = i
-			}
-		}
-	}
-	if first >= 0 {
-		t.Errorf("%s: element (%d,%d) = %.17g, want FMA chain %.17g (largest |diff| %.3g)",
-			call, first/p, first%p, got[first], want[first], worst)
+	if d := producttest.FirstDiff(got, want, p); d != "" {
+		t.Errorf("%s: %s", call, d)
 	}
 }
 
