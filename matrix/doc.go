@@ -1,27 +1,27 @@
-// Package matrix is a small dense float64 matrix, just enough of numpy for the
-// course: matrix products, element-wise arithmetic with numpy's broadcasting,
-// reductions along an axis, numpy-style printing and numpy's legacy random
-// numbers (np.random.seed, randn, rand), drawn value for value.
+// Package matrix is the part of numpy the course uses, for float64
+// matrices, spelled as numpy spells it; it prints as numpy prints and draws
+// numpy's random numbers, draw for draw. Functions return new matrices and
+// never change their arguments.
 //
-// A Dense is stored row-major in a plain []float64: element (i, j) of an
-// (r, c) matrix lives at data[i*c+j].
+//	numpy                              matrix
+//	np.dot(A, B), A.T                  Dot(A, B), A.T() (a view, read in place)
+//	A + B, A - B, A * B, A / B         Add(A, B), Sub, Mul, Div (broadcasting)
+//	1 - A, c * A                       Sub(Scalar(1), A), Scale(c, A)
+//	np.sum(A, axis=1, keepdims=True)   SumAxis(A, 1)
+//	np.sum(A), np.log(A), np.exp(A)    Sum(A), Log(A), Exp(A)
+//	np.maximum(A, 0)                   Maximum(A, 0)
+//	f(A), f(A, B) element by element   Apply(A, f), Binary(A, B, f)
+//	np.zeros((r, c)), np.array(rows)   Zeros(r, c), FromRows(rows)
+//	np.random.seed(s); randn(r, c)     rs := NewRandomState(s); rs.Randn(r, c)
+//	np.random.rand(r, c)               rs.Rand(r, c)
+//	np.allclose(A, B, rtol, atol)      AllClose(A, B, rtol, atol)
+//	A.shape, A.reshape(r, c)           A.Dims(), A.Reshape(r, c)
+//	A[i, j], A[i, j] = v               A.At(i, j), A.Set(i, j, v)
+//	print(A)                           fmt.Println(A)
 //
-// Functions return new matrices and never change their arguments, so that
-// code reads like the numpy it mirrors. A few *Into variants write into a
-// destination the caller owns; they exist for training loops that reuse
-// buffers.
-//
-// The matrix products have two implementations: plain loops, short enough
-// to read as the definition, and a blocked product split across goroutines
-// with assembly kernels (AVX-512 or AVX2 with FMA) where the CPU has them,
-// tens of times faster on the course's shapes. A test holds the two
-// together. SetPlain(true), or the environment variable DNN_MATRIX=plain,
-// forces the plain loops; DNN_MATRIX=avx2 or DNN_MATRIX=go picks a kernel;
-// the build tag purego leaves the assembly out.
-//
-// A shape mismatch is a programming error, as in numpy: the function panics
-// with a message naming the operation and both shapes, for example
-//
-//	matrix: Dot: shapes (5,3) and (4,2) not aligned: 3 (dim 1) != 4 (dim 0)
-//	matrix: Add: operands could not be broadcast together with shapes (3,4) (2,1)
+// Broadcasting is numpy's: an (r,c) matrix combines with (r,c), (r,1),
+// (1,c) and (1,1), in either order. A shape mismatch panics with the
+// operation and the shapes, as in "matrix: Dot: shapes (5,3) and (4,2) not
+// aligned: 3 (dim 1) != 4 (dim 0)". Dot runs the fast product of package
+// gemm; SetPlain(true) or DNN_MATRIX=plain runs plain reference loops.
 package matrix

@@ -19,7 +19,7 @@ import (
 // nonzero one is below 1e-4, or their ratio exceeds 1e3. Unlike numpy it
 // does not wrap rows longer than 75 characters.
 func (m *Dense) String() string {
-	cells := formatCells(m.data)
+	cells := formatCells(m.rowMajor())
 	width := 0
 	for _, s := range cells {
 		width = max(width, len(s))

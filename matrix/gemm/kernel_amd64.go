@@ -1,6 +1,6 @@
 //go:build !purego
 
-package matrix
+package gemm
 
 // kernels returns the kernels this machine can run, fastest first: the
 // AVX-512 one and the AVX2 one when both the CPU and the operating system
@@ -18,10 +18,8 @@ func kernels() []*kernel {
 	return append(ks, &goKernel)
 }
 
-// plainByDefault reports whether products should run the plain loops
-// unless asked otherwise: on a CPU without FMA, math.FMA is computed in
-// software and the Go kernel would be many times slower than them.
-func plainByDefault() bool { return !cpuFeatures().fma }
+// hardwareFMA reports whether the CPU has FMA; see HardwareFMA.
+func hardwareFMA() bool { return cpuFeatures().fma }
 
 // avx512Kernel computes tiles of 4×24: 4 rows of C, each 3 registers of 8
 // columns, 12 registers of sums in all. Narrower tiles use masked loads and

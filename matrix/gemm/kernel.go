@@ -1,4 +1,4 @@
-package matrix
+package gemm
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 
 // A kernel computes a product C = A·B one micro-tile at a time: up to mr
 // rows by nr columns of C, over a depth of k, with the sums in registers.
-// The blocking code of product_fast.go hands it a panel of C at a time:
+// The blocking code of product.go hands it a panel of C at a time:
 // any number of rows, at most nr columns, which it walks down tile by tile.
 //
 // Every kernel computes each element the same way, whatever the tile size,
@@ -106,7 +106,7 @@ func kernelGo2x4(k int, a []float64, ar, ac int, b []float64, ldb int, c []float
 func checkPanel(name string, maxNR, k int, a []float64, ar, ac int, b []float64, ldb int, c []float64, ldc, m, nr int) {
 	if k < 1 || m < 1 || nr < 1 || nr > maxNR ||
 		len(a) <= (m-1)*ar+(k-1)*ac || len(b) < (k-1)*ldb+nr || len(c) < (m-1)*ldc+nr {
-		panic(fmt.Sprintf("matrix: %s kernel: panel (%d,%d) of depth %d out of range: len(a)=%d ar=%d ac=%d len(b)=%d ldb=%d len(c)=%d ldc=%d",
+		panic(fmt.Sprintf("gemm: %s kernel: panel (%d,%d) of depth %d out of range: len(a)=%d ar=%d ac=%d len(b)=%d ldb=%d len(c)=%d ldc=%d",
 			name, m, nr, k, len(a), ar, ac, len(b), ldb, len(c), ldc))
 	}
 }

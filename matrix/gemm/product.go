@@ -1,13 +1,88 @@
-package matrix
+package gemm
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
+	"unsafe"
 )
 
-// The fast path computes C = A·B, C (n, p), A (n, k), B (k, p), for all three
-// products at once: Dot, DotTA and DotTB differ only in how A and B lie in
-// memory, which strides describe (see gemmOp).
+// Product computes C = A·B, where C is (n, p), A is (n, k), B is (k, p), and
+//
+//	A[i][l] = a[i*ar + l*ac]
+//	B[l][j] = b[l*br + j*bc]
+//	C[i][j] = c[i*p + j]       (row-major, contiguous)
+//
+// So a row-major (n, k) matrix is a with strides (k, 1), and its transpose,
+// read in place, is a with strides (1, n). The previous contents of
+// c[:n*p] are ignored; nothing else of c is touched. With k = 0, C is
+// zeros.
+//
+// Each element is the chain c = fma(A[i][l], B[l][j], c) for l = 0..k-1,
+// starting from 0: the result does not depend on the kernel, the blocking
+// or the number of goroutines. Product runs on up to GOMAXPROCS goroutines
+// when the product is large enough to pay for them.
+//
+// Product panics, naming itself and the sizes, if a size or stride is
+// negative, if a, b or c is too short for the elements the sizes and
+// strides reach, or if c shares memory with a or b.
+func Product(c []float64, n, k, p int, a []float64, ar, ac int, b []float64, br, bc int) {
+	checkProduct(c, n, k, p, a, ar, ac, b, br, bc)
+	op := gemmOp{n: n, k: k, p: p, a: a, ar: ar, ac: ac, b: b, br: br, bc: bc, c: c, cr: p, cc: 1, kern: active.Load()}
+	switch {
+	case n == 0 || p == 0:
+	case k == 0:
+		clear(c[:n*p])
+	default:
+		if t := op.transposed(); t.copies() < op.copies() {
+			op = t
+		}
+		op.run(runtime.GOMAXPROCS(0))
+	}
+}
+
+// checkProduct panics unless Product's arguments describe a product that
+// lies within its slices.
+func checkProduct(c []float64, n, k, p int, a []float64, ar, ac int, b []float64, br, bc int) {
+	if n < 0 || k < 0 || p < 0 || ar < 0 || ac < 0 || br < 0 || bc < 0 {
+		panic(fmt.Sprintf("gemm.Product: negative size or stride: (n,k,p) = (%d,%d,%d), strides of a (%d,%d), of b (%d,%d)",
+			n, k, p, ar, ac, br, bc))
+	}
+	na, nb := extent(n, k, ar, ac), extent(k, p, br, bc)
+	switch {
+	case len(a) < na:
+		panic(fmt.Sprintf("gemm.Product: len(a) = %d, but a (%d,%d) with strides (%d,%d) needs %d", len(a), n, k, ar, ac, na))
+	case len(b) < nb:
+		panic(fmt.Sprintf("gemm.Product: len(b) = %d, but b (%d,%d) with strides (%d,%d) needs %d", len(b), k, p, br, bc, nb))
+	case len(c) < n*p:
+		panic(fmt.Sprintf("gemm.Product: len(c) = %d, but c (%d,%d) needs %d", len(c), n, p, n*p))
+	}
+	if overlap(c[:n*p], a[:na]) || overlap(c[:n*p], b[:nb]) {
+		panic(fmt.Sprintf("gemm.Product: c (%d,%d) shares memory with a (%d,%d) or b (%d,%d)", n, p, n, k, k, p))
+	}
+}
+
+// extent is how many elements an (r, c) matrix with strides (rs, cs)
+// reaches: one past its last element, 0 if it has none.
+func extent(r, c, rs, cs int) int {
+	if r == 0 || c == 0 {
+		return 0
+	}
+	return (r-1)*rs + (c-1)*cs + 1
+}
+
+// overlap reports whether x and y share an element.
+func overlap(x, y []float64) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	const size = unsafe.Sizeof(float64(0))
+	x0, y0 := uintptr(unsafe.Pointer(&x[0])), uintptr(unsafe.Pointer(&y[0]))
+	return x0 < y0+uintptr(len(y))*size && y0 < x0+uintptr(len(x))*size
+}
+
+// How Product works. One product C = A·B, with A and B lying in memory as
+// their strides say (see gemmOp), whatever their orientation.
 //
 // Blocking. The work is cut as in GotoBLAS, so that what each loop reuses
 // stays in a cache close to the core:
@@ -28,10 +103,11 @@ import (
 // smaller. While it works on one panel of B, the kernel may prefetch the
 // next one (see kernelFunc).
 //
-// Orientation. C = A·B and Cᵀ = Bᵀ·Aᵀ are the same sums. DotTB (C = A·bᵀ) has
-// b's rows as B's columns, which the kernel cannot load at once; it is
-// computed as Cᵀ = b·Aᵀ when that needs fewer copies: for dW = dZ·Xᵀ the
-// copies are then of dZ and dW, not of the much larger X.
+// Orientation. C = A·B and Cᵀ = Bᵀ·Aᵀ are the same sums. When B is a
+// transpose read in place (C = A·bᵀ), b's rows are B's columns, which the
+// kernel cannot load at once; it is computed as Cᵀ = b·Aᵀ when that needs
+// fewer copies: for dW = dZ·Xᵀ the copies are then of dZ and dW, not of the
+// much larger X.
 //
 // Goroutines. The tiles of C, numbered row by row, are cut into as many
 // equal runs as there are goroutines, up to GOMAXPROCS when each has enough
@@ -77,22 +153,6 @@ type gemmOp struct {
 	kern    *kernel
 }
 
-// gemm writes A·B into dst (n, p) using the active kernel, with A and B as
-// described by gemmOp.
-func gemm(dst *Dense, a []float64, ar, ac int, b []float64, br, bc int, n, k, p int) {
-	op := gemmOp{n: n, k: k, p: p, a: a, ar: ar, ac: ac, b: b, br: br, bc: bc, c: dst.data, cr: p, cc: 1, kern: active}
-	switch {
-	case n == 0 || p == 0:
-	case k == 0:
-		clear(dst.data)
-	default:
-		if t := op.transposed(); t.copies() < op.copies() {
-			op = t
-		}
-		op.run(runtime.GOMAXPROCS(0))
-	}
-}
-
 // transposed returns the same product as Cᵀ = Bᵀ·Aᵀ.
 func (op gemmOp) transposed() gemmOp {
 	t := op
@@ -129,14 +189,20 @@ func (op *gemmOp) kc() int {
 // included, each with at least minWork multiply-adds to do.
 func (op *gemmOp) run(maxWorkers int) {
 	work := float64(op.n) * float64(op.k) * float64(op.p)
-	op.split(int(min(float64(maxWorkers), work/minWork)))
+	workers := int(min(float64(maxWorkers), work/minWork))
+	if workers <= 1 {
+		op.tiles(0, op.rowTiles()*op.panels())
+		return
+	}
+	split(*op, workers)
 }
 
-// split shares the product among workers goroutines (at least one, at most
-// one per tile). It numbers the tiles of C row by row and gives each
+// split shares the product op among workers goroutines (at least one, at
+// most one per tile). It numbers the tiles of C row by row and gives each
 // goroutine an equal run of them: whole rows of tiles, and at either end
-// part of one.
-func (op *gemmOp) split(workers int) {
+// part of one. (It takes op by value, so that only a product shared among
+// goroutines puts a copy of it on the heap.)
+func split(op gemmOp, workers int) {
 	tiles := op.rowTiles() * op.panels()
 	workers = max(1, min(workers, tiles))
 	var wg sync.WaitGroup
@@ -179,11 +245,15 @@ func (op *gemmOp) tiles(t0, t1 int) {
 	ncP, mcT := nc/NR, mc/MR // nc and mc in panels and row tiles
 
 	var packed, tile []float64
-	if op.bc != 1 {
-		packed = make([]float64, min(kc, k)*min(ncP, qEnd-qFirst)*NR)
-	}
-	if op.cc != 1 {
-		tile = make([]float64, 2*MR*NR)
+	if op.bc != 1 || op.cc != 1 {
+		buf := getScratch(min(kc, k)*min(ncP, qEnd-qFirst)*NR + 2*MR*NR)
+		defer scratch.Put(buf)
+		if op.bc != 1 {
+			packed = (*buf)[:min(kc, k)*min(ncP, qEnd-qFirst)*NR]
+		}
+		if op.cc != 1 {
+			tile = (*buf)[len(*buf)-2*MR*NR:]
+		}
 	}
 	for qc := qFirst; qc < qEnd; qc += ncP {
 		qcEnd := min(qc+ncP, qEnd)
@@ -238,6 +308,23 @@ func (op *gemmOp) tiles(t0, t1 int) {
 			}
 		}
 	}
+}
+
+// scratch keeps the buffers of tiles, B's panels and C's tile buffer, for
+// the next product: a large product's panels take megabytes. The
+// collector may empty it. A buffer's old contents are never read: pack
+// writes every element of B that a kernel reads, and C's tile buffer is
+// filled before the kernel reads it.
+var scratch = sync.Pool{New: func() any { return new([]float64) }}
+
+// getScratch returns a buffer of n elements from scratch.
+func getScratch(n int) *[]float64 {
+	buf := scratch.Get().(*[]float64)
+	if cap(*buf) < n {
+		*buf = make([]float64, n)
+	}
+	*buf = (*buf)[:n]
+	return buf
 }
 
 // pack copies B[pc:pc+kb][jc:jcEnd] into packed as panels of NR columns,
