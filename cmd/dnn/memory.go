@@ -58,9 +58,16 @@ func checkMemory(dims []int, d *data) error {
 	if d.TestX != nil {
 		mTest = cols(d.TestX)
 	}
-	need := trainingBytes(dims, cols(d.TrainX), mTest)
+	avail, known := availableBytes()
+	return refuseMemory(dims, cols(d.TrainX), trainingBytes(dims, cols(d.TrainX), mTest), avail, known)
+}
+
+// refuseMemory returns the error for a training of layers dims on m
+// examples that needs more than maxTrainingBytes, or more than avail when
+// known, and nil if it fits.
+func refuseMemory(dims []int, m int, need, avail float64, known bool) error {
 	limit, which := float64(maxTrainingBytes), fmt.Sprintf("the limit is %.0f GB", maxTrainingBytes/1e9)
-	if avail, ok := availableBytes(); ok && avail < limit {
+	if known && avail < limit {
 		limit, which = avail, fmt.Sprintf("this machine has %.3g GB available", avail/1e9)
 	}
 	if need <= limit {
@@ -71,7 +78,7 @@ func checkMemory(dims []int, d *data) error {
 		sizes[i] = strconv.Itoa(n)
 	}
 	return fmt.Errorf("layer sizes %s on %d examples would need about %.3g GB of memory to train; %s: use smaller layers or fewer examples",
-		strings.Join(sizes, ","), cols(d.TrainX), need/1e9, which)
+		strings.Join(sizes, ","), m, need/1e9, which)
 }
 
 // availableBytes returns the memory this process can count on: what the

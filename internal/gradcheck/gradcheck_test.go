@@ -130,7 +130,7 @@ func TestRandomErrors(t *testing.T) {
 		{[]int{4, 3, 1}, 0, 1, "m must be at least 1"},
 		{[]int{1000, 1000, 1}, 3, 1, "too many"},
 		{[]int{99998, 1}, 100, 1, "99999 parameters on 100 examples is too many to check"}, // 11 minutes before the limit
-		{[]int{3074457345618258603, 3, 1}, 3, 1, "too many"}, // the count would overflow an int
+		{[]int{3074457345618258603, 3, 1}, 3, 1, "too many"},                               // the count would overflow an int
 		{[]int{5, 4, 3, 1}, 4, 2, "seed 2: a ReLU input of layer 2 lies within 1e-05 of its kink"},
 	}
 	for _, tt := range tests {
