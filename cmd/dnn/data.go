@@ -28,23 +28,24 @@ type data struct {
 // testdata/datasets, wherever inside the project dnn runs.
 var defaultDataDir = filepath.Join("testdata", "datasets")
 
-// dataDir returns the folder the course's data are read from: dir itself
-// if the user gave -data (set), else defaultDataDir under the root of the
+// dataDir returns the folder the course's data are read from: dir as the
+// user gave it with -data (set), else defaultDataDir under the root of the
 // project that holds the working folder (the nearest folder above with the
 // go.mod of module dnn), or under the working folder outside the project.
-// The folder is absolute, so that messages name it wherever dnn runs.
+// The default is made absolute, so that messages name the folder wherever
+// dnn runs.
 func dataDir(dir string, set bool) string {
-	if !set {
-		if cwd, err := os.Getwd(); err == nil {
-			if root, err := exercise.FindRoot(cwd); err == nil {
-				dir = filepath.Join(root, defaultDataDir)
-			}
-		}
+	if set {
+		return dir
 	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		return abs
+	cwd, err := os.Getwd()
+	if err != nil {
+		return dir
 	}
-	return dir
+	if root, err := exercise.FindRoot(cwd); err == nil {
+		return filepath.Join(root, defaultDataDir)
+	}
+	return filepath.Join(cwd, defaultDataDir)
 }
 
 // loadCourseData reads the course's two .h5 files from dir.
