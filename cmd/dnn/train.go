@@ -90,8 +90,8 @@ func runTrain(args []string, stdout io.Writer) error {
 	return train(d, f, dims, stdout, nil)
 }
 
-// maxIterations bounds -iterations: 400 times the course's 2500, hours of
-// training on the course's data, rather than a run that never ends.
+// maxIterations bounds -iterations: 400 times the course's 2500, about an
+// hour of training on the course's data, rather than a run that never ends.
 const maxIterations = 1_000_000
 
 // check validates the flags before any data is read or time spent, and

@@ -11,6 +11,12 @@
 // (Euclidean norms over all the parameters' elements). The networks are
 // small and random: L layers, n[l] units in layer l, m examples, ReLU
 // hidden layers and a sigmoid output, as in step 2.
+//
+// Finite differences cannot measure every network, and a check on such a
+// network would fail a correct backward propagation: a ReLU input at its
+// kink (Random refuses it), or slopes so small that the rounding of the
+// cost swamps them (Compare refuses it, see noise.go). Draw draws again
+// from the next seed until a network fits.
 package gradcheck
 
 import (
