@@ -27,8 +27,8 @@ numbers of examples that would take more than a few seconds.`
 
 // maxGradcheckExamples bounds -m. More examples shrink the slopes while
 // the rounding error of the finite differences stays: at 100 examples,
-// networks of three or more layers are already often unfit to check (five
-// to twelve draws on average; with seven layers of 8 units, all of them).
+// networks of three or more layers are often unfit to check (up to twelve
+// redraws on average; with seven layers of 8 units, every draw).
 const maxGradcheckExamples = 100
 
 func init() {
