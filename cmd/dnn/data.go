@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"dnn/internal/check"
 	"dnn/internal/dataset"
+	"dnn/internal/exercise"
 	"dnn/internal/npy"
 	"dnn/matrix"
 )
@@ -20,6 +23,30 @@ type data struct {
 	TestX, TestY   *matrix.Dense // (n[0], m_test), (1, m_test); nil when there is no test set
 	Classes        []string      // the names of class 0 and class 1
 	Pictures       bool          // the columns are 64×64 RGB pictures
+}
+
+// defaultDataDir is where -data looks by default: the project's
+// testdata/datasets, wherever inside the project dnn runs.
+var defaultDataDir = filepath.Join("testdata", "datasets")
+
+// dataDir returns the folder the course's data are read from: dir as the
+// user gave it with -data (set), else defaultDataDir under the root of the
+// project that holds the working folder (the nearest folder above with the
+// go.mod of module dnn), or under the working folder outside the project.
+// The default is made absolute, so that messages name the folder wherever
+// dnn runs.
+func dataDir(dir string, set bool) string {
+	if set {
+		return dir
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return dir
+	}
+	if root, err := exercise.FindRoot(cwd); err == nil {
+		return filepath.Join(root, defaultDataDir)
+	}
+	return filepath.Join(cwd, defaultDataDir)
 }
 
 // loadCourseData reads the course's two .h5 files from dir.

@@ -23,21 +23,16 @@ func init() {
 func runShapes(args []string, stdout io.Writer) error {
 	fs := newFlags("shapes", shapesSynopsis, stdout)
 	m := fs.Int("m", 0, "number of examples m (0 writes the letter m)")
-	// The layer sizes may come before or after -m.
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("give the layer sizes, e.g. dnn shapes 12288,20,7,5,1 -m 209")
 	}
-	sizes := fs.Arg(0)
-	if err := parse(fs, fs.Args()[1:]); err != nil {
-		return err
+	if fs.NArg() > 1 {
+		return fmt.Errorf("unexpected argument %q: give the layer sizes as one list, e.g. 12288,20,7,5,1", fs.Arg(1))
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q: give the layer sizes as one list, e.g. 12288,20,7,5,1", fs.Arg(0))
-	}
-	dims, err := parseLayers("layer sizes", sizes)
+	dims, err := parseLayers("layer sizes", fs.Arg(0))
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func runTrain(args []string, stdout io.Writer) error {
 	fs := newFlags("train", trainSynopsis, stdout)
 	var f trainFlags
 	f.register(fs, 0.0075, 2500, "(default 12288,20,7,5,1 for l-layer, 12288,7,1 for two-layer)")
-	dir := fs.String("data", filepath.Join("testdata", "datasets"), "folder holding the course's train_catvnoncat.h5 and test_catvnoncat.h5")
+	dir := fs.String("data", defaultDataDir, "folder holding the course's train_catvnoncat.h5 and test_catvnoncat.h5 (by default the project's testdata/datasets, from anywhere inside the project)")
 	x := fs.String("x", "", "training inputs X as a .npy file, features × examples (instead of -data)")
 	y := fs.String("y", "", "training labels Y as a .npy file, 1 × examples of 0/1")
 	testX := fs.String("test-x", "", "test inputs as a .npy file (optional, with -x)")
@@ -83,13 +83,17 @@ func runTrain(args []string, stdout io.Writer) error {
 		if *testX != "" || *testY != "" {
 			return fmt.Errorf("-test-x and -test-y go with -x and -y")
 		}
-		d, err = loadCourseData(*dir)
+		d, err = loadCourseData(dataDir(*dir, isSet(fs, "data")))
 	}
 	if err != nil {
 		return err
 	}
 	return train(d, f, dims, stdout, nil)
 }
+
+// maxIterations bounds -iterations: 400 times the course's 2500, about an
+// hour of training on the course's data, rather than a run that never ends.
+const maxIterations = 1_000_000
 
 // check validates the flags before any data is read or time spent, and
 // returns the layer sizes.
@@ -116,6 +120,9 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 	}
 	if err := check.Iterations(f.iterations); err != nil {
 		return nil, fmt.Errorf("-iterations %d: %v", f.iterations, err)
+	}
+	if f.iterations > maxIterations {
+		return nil, fmt.Errorf("-iterations %d: at most %d (the course trains for 2500 iterations, the demo for 10000)", f.iterations, maxIterations)
 	}
 	for _, out := range []struct{ flag, path string }{{"-save", f.save}, {"-report", f.report}} {
 		if out.path == "" {
@@ -170,12 +177,12 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 			fmt.Fprintf(stdout, "Cost after iteration %d: %v\n", i, cost)
 		}
 	}
+	opts.OnCost = warnRising(stdout, f.lr, opts.OnCost)
 	if err := check.Training(d.TrainX, d.TrainY, dims, opts.LearningRate, opts.Iterations); err != nil {
 		return err
 	}
-	if need := trainingBytes(dims, cols(d.TrainX)); need > maxTrainingBytes {
-		return fmt.Errorf("layer sizes %s on %d examples would need about %.3g GB of memory to train; the limit is %d GB: use smaller layers",
-			strings.Trim(strings.Join(strings.Fields(fmt.Sprint(dims)), ","), "[]"), cols(d.TrainX), need/(1<<30), maxTrainingBytes>>30)
+	if err := checkMemory(dims, d); err != nil {
+		return err
 	}
 	start := time.Now()
 	var res step06_model.Result
@@ -215,23 +222,6 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 		fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(f.report, "index.html"))
 	}
 	return nil
-}
-
-// maxTrainingBytes bounds the memory a training run may need: beyond it,
-// the run would end in an out-of-memory crash instead of an error.
-const maxTrainingBytes = 8 << 30
-
-// trainingBytes estimates the memory, in bytes, of training layers dims
-// on m examples: the parameters, their gradients and the updated copy, and
-// for each layer Z, A, dZ and dA, (n[l], m) each. It is a float64 so that
-// no layer size overflows it.
-func trainingBytes(dims []int, m int) float64 {
-	var params, units float64
-	for l := 1; l < len(dims); l++ {
-		params += float64(dims[l]) * (float64(dims[l-1]) + 1)
-		units += float64(dims[l])
-	}
-	return 8 * (3*params + 4*units*float64(m))
 }
 
 // modelName is how the report names the model.

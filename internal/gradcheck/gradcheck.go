@@ -11,6 +11,12 @@
 // (Euclidean norms over all the parameters' elements). The networks are
 // small and random: L layers, n[l] units in layer l, m examples, ReLU
 // hidden layers and a sigmoid output, as in step 2.
+//
+// Finite differences cannot measure every network, and a check on such a
+// network would fail a correct backward propagation: a ReLU input at its
+// kink (Random refuses it), or slopes so small that the rounding of the
+// cost swamps them (Compare refuses it, see noise.go). Draw draws again
+// from the next seed until a network fits.
 package gradcheck
 
 import (
@@ -36,43 +42,62 @@ const (
 // Kink is how close to 0 a hidden unit's Z may come. ReLU has a kink at 0:
 // were a Z within ε·|A| of it, J(θ+ε) and J(θ-ε) would fall on two sides
 // and the finite difference would not be the slope. Random refuses such a
-// network rather than redraw it silently.
+// network, and Draw draws another.
 const Kink = 1e-5
 
-// MaxParameters bounds the size of a checked network: each parameter costs
-// two forward passes.
-const MaxParameters = 100_000
+// MaxWork bounds the arithmetic of one check, in multiply-adds (see Work):
+// a few seconds' worth. Beyond it a check would run for minutes, or hours,
+// without a word.
+const MaxWork = 2e9
 
 // Network is a small problem to check the gradients on.
 type Network struct {
-	P step01_init.Parameters
-	X *matrix.Dense // (n[0], m)
-	Y *matrix.Dense // (1, m) of 0/1
+	P    step01_init.Parameters
+	X    *matrix.Dense // (n[0], m)
+	Y    *matrix.Dense // (1, m) of 0/1
+	Seed uint32        // the seed it was drawn from
+}
+
+// Work returns the number of multiply-adds that checking layer sizes
+// layerDims on m examples takes: two evaluations of the cost per parameter,
+// each a forward pass of about m·Σ n[l]·(n[l-1]+2) (the product W·A, the
+// bias and the activation). It is a float64 so that no size overflows it.
+func Work(layerDims []int, m int) float64 {
+	var params, pass float64
+	for l := 1; l < len(layerDims); l++ {
+		n, nPrev := float64(layerDims[l]), float64(layerDims[l-1])
+		params += n * (nPrev + 1)
+		pass += float64(m) * n * (nPrev + 2)
+	}
+	return 2 * params * pass
 }
 
 // Random draws a network from numpy's generator seeded with seed: for
 // l = 1..L, W[l] = randn(n[l], n[l-1]) / sqrt(n[l-1]) and
 // b[l] = randn(n[l], 1) / 10, then X = randn(n[0], m) and
 // Y = (rand(1, m) > 0.5). layerDims is n[0], ..., n[L] with n[L] = 1.
-// It returns an error for sizes that do not make such a network, and when
-// a hidden unit's Z comes within Kink of 0 (try another seed).
+// It returns an error for sizes that do not make such a network or whose
+// check would take more than MaxWork, and an *UnfitError when a hidden
+// unit's Z comes within Kink of 0.
 func Random(layerDims []int, m int, seed uint32) (Network, error) {
 	if err := check.Classifier(layerDims); err != nil {
 		return Network{}, err
 	}
-	count := 0.0 // in float64: huge sizes must not overflow before the check
-	for l := 1; l < len(layerDims); l++ {
-		count += float64(layerDims[l])*float64(layerDims[l-1]) + float64(layerDims[l])
-	}
 	if m <= 0 {
 		return Network{}, fmt.Errorf("the number of examples m must be at least 1, got %d", m)
 	}
-	if count > MaxParameters {
-		return Network{}, fmt.Errorf("%.0f parameters is too many to check by finite differences (at most %d)", count, MaxParameters)
+	if w := Work(layerDims, m); w > MaxWork {
+		var params float64
+		for l := 1; l < len(layerDims); l++ {
+			params += float64(layerDims[l]) * float64(layerDims[l-1]+1)
+		}
+		return Network{}, fmt.Errorf("%.0f parameters on %d examples is too many to check by finite differences: "+
+			"two evaluations of the cost per parameter make about %.2g multiply-adds, and the limit is %.0g (a few seconds): use fewer units or examples",
+			params, m, w, float64(MaxWork))
 	}
 	rs := matrix.NewRandomState(seed)
 	L := len(layerDims) - 1
-	nw := Network{P: step01_init.Parameters{W: make([]*matrix.Dense, L+1), B: make([]*matrix.Dense, L+1)}}
+	nw := Network{P: step01_init.Parameters{W: make([]*matrix.Dense, L+1), B: make([]*matrix.Dense, L+1)}, Seed: seed}
 	for l := 1; l <= L; l++ {
 		nw.P.W[l] = matrix.Div(rs.Randn(layerDims[l], layerDims[l-1]), matrix.Scalar(math.Sqrt(float64(layerDims[l-1]))))
 		nw.P.B[l] = matrix.Scale(0.1, rs.Randn(layerDims[l], 1))
@@ -91,7 +116,7 @@ func Random(layerDims []int, m int, seed uint32) (Network, error) {
 		Z := matrix.Add(matrix.Dot(nw.P.W[l], A), nw.P.B[l])
 		for _, z := range Z.RawData() {
 			if math.Abs(z) < Kink {
-				return Network{}, fmt.Errorf("seed %d puts a ReLU input of layer %d within %g of its kink at 0, where finite differences fail: try another seed", seed, l, Kink)
+				return Network{}, &UnfitError{Seed: seed, Reason: fmt.Sprintf("a ReLU input of layer %d lies within %g of its kink at 0, where finite differences fail", l, Kink)}
 			}
 		}
 		A = matrix.Maximum(Z, 0)
@@ -113,21 +138,53 @@ type Difference struct {
 type Result struct {
 	Params     []Difference // W1, b1, W2, b2, ... in that order
 	Difference float64      // over all the parameters together
+	Seed       uint32       // the seed of the network checked
 }
 
 // Passed reports whether the overall difference is below Threshold.
 func (r Result) Passed() bool { return r.Difference < Threshold }
 
-// Check runs forward and backward propagation on nw (steps 2 to 4) and
-// compares the gradients with finite differences of the cost. A panic of
-// the step functions (an exercise not done yet, shapes that do not fit)
-// comes back as an error.
-func Check(nw Network) (res Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+// MaxRedraws is how many more seeds Draw tries after an unfit network, as
+// long as all the tries together stay within 5·MaxWork.
+const MaxRedraws = 20
+
+// Draw draws a network from seed with Random and checks it with Check.
+// While the network is unfit for finite differences (an *UnfitError: a
+// ReLU input at its kink, or slopes lost in rounding), it tells redraw why
+// and draws again from the next seed, up to MaxRedraws times. Result.Seed
+// is the seed of the network checked. Panics of the step functions pass
+// through, as in Check.
+func Draw(layerDims []int, m int, seed uint32, redraw func(*UnfitError)) (Result, error) {
+	first := seed
+	for tries := 0; ; tries++ {
+		nw, err := Random(layerDims, m, seed)
+		if err == nil {
+			var res Result
+			res, err = Check(nw)
+			if err == nil {
+				return res, nil
+			}
 		}
-	}()
+		var unfit *UnfitError
+		if !errors.As(err, &unfit) {
+			return Result{}, err
+		}
+		if tries == MaxRedraws || float64(tries+2)*Work(layerDims, m) > 5*MaxWork || seed == math.MaxUint32 {
+			return Result{}, fmt.Errorf("the networks of seeds %d to %d were all unfit for finite differences (the last: %s): "+
+				"try fewer examples or wider layers; if the slopes are always too small, check that steps 2 and 3 compute the cost",
+				first, seed, unfit.Reason)
+		}
+		redraw(unfit)
+		seed++
+	}
+}
+
+// Check runs forward and backward propagation on nw (steps 2 to 4) and
+// compares the gradients with finite differences of the cost (Compare). A
+// panic of the step functions (an exercise not done yet, shapes that do not
+// fit) is not recovered: it belongs to the caller, which can tell the user
+// where it happened.
+func Check(nw Network) (Result, error) {
 	AL, caches := step02_forward.LModelForward(nw.X, nw.P)
 	grads := step04_backward.LModelBackward(AL, nw.Y, caches)
 	return Compare(nw, grads)
@@ -135,13 +192,10 @@ func Check(nw Network) (res Result, err error) {
 
 // Compare compares grads with finite differences of the cost of nw. It
 // returns an error if grads does not have one dW and db of the right shape
-// per layer.
-func Compare(nw Network, grads step04_backward.Grads) (res Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
+// per layer, and an *UnfitError, before any comparison, when the slopes of
+// the cost are too small for finite differences to measure them (see
+// measurable): such a network could fail a correct implementation.
+func Compare(nw Network, grads step04_backward.Grads) (Result, error) {
 	L := nw.P.L()
 	if len(grads.DW) != L+1 || len(grads.DB) != L+1 {
 		return Result{}, fmt.Errorf("the gradients have %d dW and %d db for %d layers", len(grads.DW)-1, len(grads.DB)-1, L)
@@ -151,22 +205,32 @@ func Compare(nw Network, grads step04_backward.Grads) (res Result, err error) {
 		AL, _ := step02_forward.LModelForward(nw.X, p)
 		return step03_cost.ComputeCost(AL, nw.Y)
 	}
-	var diffSq, gradSq, approxSq float64
+	var names []string
+	var got, approx []*matrix.Dense // in the order W1, b1, W2, b2, ...
 	for l := 1; l <= L; l++ {
-		for _, pair := range []struct {
-			name       string
-			theta, got *matrix.Dense
-		}{{"W", p.W[l], grads.DW[l]}, {"b", p.B[l], grads.DB[l]}} {
-			name := pair.name + strconv.Itoa(l)
-			if pair.got == nil || pair.got.Shape() != pair.theta.Shape() {
-				return Result{}, fmt.Errorf("d%s is %v, want a matrix of shape %s", name, shapeOf(pair.got), pair.theta.Shape())
+		for _, name := range []string{"W", "b"} {
+			theta, g := p.W[l], grads.DW[l]
+			if name == "b" {
+				theta, g = p.B[l], grads.DB[l]
 			}
-			d := compare(name, pair.got, slopes(pair.theta, cost))
-			res.Params = append(res.Params, d)
-			diffSq += d.Diff * d.Diff
-			gradSq += d.Grad * d.Grad
-			approxSq += d.Approx * d.Approx
+			name += strconv.Itoa(l)
+			if g == nil || g.Shape() != theta.Shape() {
+				return Result{}, fmt.Errorf("d%s is %v, want a matrix of shape %s", name, shapeOf(g), theta.Shape())
+			}
+			names, got, approx = append(names, name), append(got, g), append(approx, slopes(theta, cost))
 		}
+	}
+	if err := measurable(nw.Seed, p, approx, cost); err != nil {
+		return Result{}, err
+	}
+	res := Result{Seed: nw.Seed}
+	var diffSq, gradSq, approxSq float64
+	for i, name := range names {
+		d := compare(name, got[i], approx[i])
+		res.Params = append(res.Params, d)
+		diffSq += d.Diff * d.Diff
+		gradSq += d.Grad * d.Grad
+		approxSq += d.Approx * d.Approx
 	}
 	res.Difference = relative(math.Sqrt(diffSq), math.Sqrt(gradSq), math.Sqrt(approxSq))
 	if math.IsNaN(res.Difference) {
