@@ -141,6 +141,9 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 		}
 	}
 	if f.report != "" {
+		if err := checkReportDir("-report", f.report); err != nil {
+			return nil, err
+		}
 		// Checked now, so that a failing report does not follow a -save
 		// already written.
 		index := filepath.Join(f.report, "index.html")
