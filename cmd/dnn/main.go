@@ -2,6 +2,7 @@
 //
 //	dnn demo                     train on the built-in flower data set, write a report
 //	dnn train [flags]            train on the course's cat pictures (or .npy arrays)
+//	dnn sweep [flags]            train a grid of learning rates and networks, compare them
 //	dnn predict -params P.npz IMAGE...   classify your own pictures
 //
 // Run "dnn help" or "dnn COMMAND -h" for the flags of each command. Every
@@ -79,7 +80,7 @@ func usage(w io.Writer) {
 }
 
 func sortedCommands() []string {
-	order := []string{"demo", "train", "predict", "shapes", "gradcheck", "exercise", "grade"}
+	order := []string{"demo", "train", "sweep", "predict", "shapes", "gradcheck", "exercise", "grade"}
 	var names []string
 	for _, n := range order {
 		if _, ok := commands[n]; ok {

@@ -21,7 +21,7 @@ import (
 func newReport(d *data, f trainFlags, dims []int, res step06_model.Result, trainAcc, testAcc float64, elapsed time.Duration) *report.Report {
 	r := &report.Report{
 		Title:         fmt.Sprintf("%s on %s", shortModelName(f.model, dims), d.Name),
-		Data:          describeData(d),
+		Data:          describeData(d, nil),
 		Model:         modelName(f.model, dims),
 		Layers:        dims,
 		LearningRate:  f.lr,
@@ -95,16 +95,21 @@ func pictureSide(d *data) int {
 	return 0
 }
 
-// describeData says in a line how many examples d holds, and of what.
-func describeData(d *data) string {
+// describeData says in a line how many examples d holds, and of what, with
+// the dev set held out of the training set if dev is not nil.
+func describeData(d *data, dev *matrix.Dense) string {
 	n, m := d.TrainX.Dims()
 	what := "examples"
 	if side := pictureSide(d); side > 0 {
 		what = fmt.Sprintf("pictures of %d×%d pixels", side, side)
 	}
 	s := fmt.Sprintf("%d training %s (%d inputs each)", m, what, n)
+	what, _, _ = strings.Cut(what, " ")
+	if dev != nil {
+		s += fmt.Sprintf(", %d dev %s held out of the training set", cols(dev), what)
+	}
 	if d.TestX != nil {
-		s += fmt.Sprintf(", %d test %s", cols(d.TestX), strings.Fields(what)[0])
+		s += fmt.Sprintf(", %d test %s", cols(d.TestX), what)
 	}
 	return s + "."
 }
@@ -115,6 +120,15 @@ func shortModelName(model string, dims []int) string {
 		return "Two-layer model"
 	}
 	return fmt.Sprintf("%d-layer model", len(dims)-1)
+}
+
+// modelName names the model and its layers, e.g. "4-layer model:
+// [LINEAR → RELU] × 3 → LINEAR → SIGMOID".
+func modelName(model string, dims []int) string {
+	if model == "two-layer" {
+		return "two-layer model: LINEAR → RELU → LINEAR → SIGMOID"
+	}
+	return fmt.Sprintf("%d-layer model: [LINEAR → RELU] × %d → LINEAR → SIGMOID", len(dims)-1, len(dims)-2)
 }
 
 func writeReport(dir string, r *report.Report) error { return report.Write(dir, r) }

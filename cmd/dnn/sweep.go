@@ -31,8 +31,8 @@ all runs: final cost, accuracies, time, and whether the run diverged. Each
 run gives exactly what "dnn train" gives with the same flags. Writes a report
 with the cost curves overlaid and the accuracies side by side.
 
-With no flags: a small grid on the course's data that shows what α and the
-network's size do. With -demo: the same grid on the flower data set (no
+With no flags: a small grid on the course's data that shows a learning rate
+too small, the course's, and one too large, on the course's two networks. With -demo: the same grid on the flower data set (no
 files needed), tested on a second draw of flowers from the same formula.`
 
 // trainRun trains one run of a sweep: opts.Iterations steps of gradient
@@ -143,7 +143,7 @@ func runSweep(args []string, stdout io.Writer) error {
 		s.HasDev = true
 	}
 	s.Title = fmt.Sprintf("Sweep of %d runs on %s", len(s.Runs), d.Name)
-	s.Data = describeSplit(d, devX)
+	s.Data = describeData(d, devX)
 	if *demo {
 		s.Data += fmt.Sprintf(" The test set is a second draw of flowers from the same formula (seed %d).", flowerTestSeed)
 	}
@@ -328,19 +328,6 @@ func columns(A *matrix.Dense, idx []int) *matrix.Dense {
 	return out
 }
 
-// describeSplit says how many examples train, choose and test the runs.
-func describeSplit(d *data, devX *matrix.Dense) string {
-	n, m := d.TrainX.Dims()
-	s := fmt.Sprintf("%d inputs per example; %d training examples", n, m)
-	if devX != nil {
-		s += fmt.Sprintf(", %d dev examples held out of the training set", cols(devX))
-	}
-	if d.TestX != nil {
-		s += fmt.Sprintf(", %d test examples", cols(d.TestX))
-	}
-	return s + "."
-}
-
 // runSideBySide calls run(i) for i = 0..n-1, jobs at a time. A panic in a
 // run is raised again here, so that it is reported as any other.
 func runSideBySide(n, jobs int, run func(i int)) {
@@ -414,7 +401,7 @@ func oneValue(v []float64) bool {
 // runSummary is the end of a run's live line.
 func runSummary(r *report.Run, hasDev, hasTest bool) string {
 	if r.Stopped {
-		return fmt.Sprintf("diverged: %s (%.1fs)", r.Error, r.Elapsed.Seconds())
+		return fmt.Sprintf("diverged: %s (%.2fs)", r.Error, r.Elapsed.Seconds())
 	}
 	s := fmt.Sprintf("cost %.4f, train %.2f%%", r.Costs[len(r.Costs)-1].Cost, 100*r.TrainAccuracy)
 	if hasDev {
@@ -429,7 +416,7 @@ func runSummary(r *report.Run, hasDev, hasTest bool) string {
 	case r.OneClass:
 		s = "stuck: predicts one class for all; " + s
 	}
-	return s + fmt.Sprintf(" (%.1fs)", r.Elapsed.Seconds())
+	return s + fmt.Sprintf(" (%.2fs)", r.Elapsed.Seconds())
 }
 
 // onInterrupt calls f, in its own goroutine, when the process is asked to

@@ -240,14 +240,6 @@ func trainingBytes(dims []int, m int) float64 {
 	return 8 * (3*params + 4*units*float64(m))
 }
 
-// modelName is how the report names the model.
-func modelName(model string, dims []int) string {
-	if model == "two-layer" {
-		return "two-layer model (LINEAR->RELU->LINEAR->SIGMOID)"
-	}
-	return fmt.Sprintf("%d-layer model ([LINEAR->RELU]×%d->LINEAR->SIGMOID)", len(dims)-1, len(dims)-2)
-}
-
 // pyFloat formats x as Python prints a float: the shortest form that reads
 // back as x, with ".0" on whole numbers (1.0, not 1).
 func pyFloat(x float64) string {

@@ -111,7 +111,7 @@ func newBoundaryPlot(b *Boundary, pl plane, classes [2]string) (*boundaryPlot, e
 
 	p := &boundaryPlot{
 		frame: frame{
-			W: 460, H: 500, L: 60, T: 40, R: 440, B: 400,
+			W: 460, H: 460, L: 60, T: 40, R: 440, B: 400,
 			XLabel: "x₁", YLabel: "x₂", Title: "Decision boundary",
 		},
 		Picture: template.URL(uri), // made here, so safe to embed

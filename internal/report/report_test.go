@@ -144,8 +144,14 @@ func TestWrite(t *testing.T) {
 		}
 	}
 	checkSelfContained(t, "Write", page)
-	if n := strings.Count(page, "<svg"); n != 2 || strings.Count(page, "</svg>") != 2 {
-		t.Errorf("Write: index.html has %d <svg> elements, want 2 (cost curve and boundary)", n)
+	// The cost curve, the boundary, and the four marks of its legend.
+	if n := strings.Count(page, "<svg"); n != 6 || strings.Count(page, "</svg>") != 6 {
+		t.Errorf("Write: index.html has %d <svg> elements, want 6 (cost curve, boundary, its legend's 4 marks)", n)
+	}
+	for _, want := range []string{"predicted class 0 (ŷ ≤ 0.5)", "predicted class 1 (ŷ &gt; 0.5)", "labelled class 0", "labelled class 1"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Write: the boundary's legend lacks %q", want)
+		}
 	}
 	// Four costs, so four marks; five points: three of class 1, two of class 0.
 	for _, tt := range []struct {

@@ -40,7 +40,7 @@ const logScaleRatio = 10
 // newCurvesPlot lays out the cost curves of s's runs.
 func newCurvesPlot(s *Sweep) *curvesPlot {
 	c := &curvesPlot{frame: frame{
-		W: 640, H: 400, L: 70, T: 40, R: 620, B: 340,
+		W: 552, H: 400, L: 80, T: 40, R: 532, B: 340,
 		XLabel: "iteration", YLabel: "cost", Title: "Cost of every run",
 	}}
 	xhi, ylo, yhi := 1.0, math.Inf(1), math.Inf(-1)
@@ -141,12 +141,11 @@ const (
 // bar. The axis goes from 0 to hi.
 func newBarsPlot(title, xlabel string, names []string, classes []string, values [][]float64, text [][]string, hi float64, tickStep float64) *barsPlot {
 	runs := len(values[0])
-	group := float64(len(values))*barH + barGap
-	p := &barsPlot{frame: frame{W: 640, L: 60, T: 40, R: 560, XLabel: xlabel, YLabel: "run", Title: title}}
+	group := math.Max(24, float64(len(values))*barH+barGap)
+	p := &barsPlot{frame: frame{W: 552, L: 60, T: 40, R: 480, XLabel: xlabel, YLabel: "run", Title: title}}
 	p.B = p.T + float64(runs)*group
 	p.H = p.B + 50
 	if len(values) > 1 {
-		p.H += 24
 		for k := range values {
 			p.Keys = append(p.Keys, barKey{names[k], classes[k]})
 		}

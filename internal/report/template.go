@@ -12,6 +12,10 @@ func (f frame) MidY() float64 { return (f.T + f.B) / 2 }
 func (f frame) PW() float64   { return f.R - f.L }
 func (f frame) PH() float64   { return f.B - f.T }
 
+// YLabelX is where the y axis's label goes: clear of tick labels of up to
+// four characters, even in the larger letters of a narrow screen.
+func (f frame) YLabelX() float64 { return max(14, f.L-62) }
+
 var funcs = template.FuncMap{
 	// f writes an SVG coordinate to a tenth of a unit.
 	"f":   func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
