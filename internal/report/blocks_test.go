@@ -56,24 +56,18 @@ func TestBlockDiagram(t *testing.T) {
 	}
 	// Forward goes left to right (wide) or down (tall), backward the other
 	// way, and each cache from a forward block to its backward twin.
-	for _, a := range d.Wide.Arrows {
-		switch {
-		case a.Class == "data" && !(a.X2 > a.X1 && a.Y1 == a.Y2):
-			t.Errorf("wide: forward arrow %v does not go right", a.Label)
-		case a.Class == "grad" && a.Y1 == a.Y2 && !(a.X2 < a.X1):
-			t.Errorf("wide: backward arrow %v does not go left", a.Label)
-		case a.Class == "cache" && !(a.Y2 > a.Y1 && a.X1 == a.X2):
-			t.Errorf("wide: cache arrow %v does not go down", a.Label)
-		}
-	}
-	for _, a := range d.Tall.Arrows {
-		switch {
-		case a.Class == "data" && !(a.Y2 > a.Y1 && a.X1 == a.X2):
-			t.Errorf("tall: forward arrow %v does not go down", a.Label)
-		case a.Class == "grad" && a.X1 == a.X2 && !(a.Y2 < a.Y1):
-			t.Errorf("tall: backward arrow %v does not go up", a.Label)
-		case a.Class == "cache" && !(a.X2 > a.X1 && a.Y1 == a.Y2):
-			t.Errorf("tall: cache arrow %v does not go across", a.Label)
+	for _, tt := range []struct {
+		name   string
+		l      *blockLayout
+		wantTo map[string]string // arrow class → direction
+	}{
+		{"wide", d.Wide, map[string]string{"data": "right", "grad": "left", "cache": "down"}},
+		{"tall", d.Tall, map[string]string{"data": "down", "grad": "up", "cache": "right"}},
+	} {
+		for _, a := range tt.l.Arrows {
+			if got := direction(a); a.Label != nil && got != tt.wantTo[a.Class] {
+				t.Errorf("%s: %s arrow %v goes %s, want %s", tt.name, a.Class, a.Label, got, tt.wantTo[a.Class])
+			}
 		}
 	}
 	// Every block inside the picture.
@@ -84,6 +78,21 @@ func TestBlockDiagram(t *testing.T) {
 			}
 		}
 	}
+}
+
+// direction says where an arrow points: right, left, down, up or aslant.
+func direction(a arrow) string {
+	switch {
+	case a.Y1 == a.Y2 && a.X2 > a.X1:
+		return "right"
+	case a.Y1 == a.Y2 && a.X2 < a.X1:
+		return "left"
+	case a.X1 == a.X2 && a.Y2 > a.Y1:
+		return "down"
+	case a.X1 == a.X2 && a.Y2 < a.Y1:
+		return "up"
+	}
+	return "aslant"
 }
 
 func equalCounts(a, b map[string]int) bool {
