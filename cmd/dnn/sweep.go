@@ -68,87 +68,116 @@ type sweepGrid struct {
 	seeds      []uint32
 }
 
+// sweepFlags are sweep's flags.
+type sweepFlags struct {
+	lrs, layers, iterations, seeds string  // the grid's lists
+	dev                            float64 // fraction held out as a dev set; 0 for none
+	jobs                           int
+	dir, x, y, testX, testY        string
+	demo                           bool
+	report                         string
+	set                            map[string]bool // the flags given
+}
+
 func runSweep(args []string, stdout io.Writer) error {
 	fs := newFlags("sweep", sweepSynopsis, stdout)
-	lrs := fs.String("lr", defaultSweepLR, "learning rates α, separated by commas")
-	layers := fs.String("layers", defaultSweepLayers, "networks, separated by semicolons, each its layer sizes n[0],...,n[L] separated by commas; n0 stands for the number of inputs")
-	iterations := fs.String("iterations", "2500", "iteration counts, separated by commas")
-	seeds := fs.String("seed", "1", "seeds of numpy's random generator for the initial weights, separated by commas")
-	dev := fs.Float64("dev", 0, "hold out this fraction of the training set as a dev set, and choose the best run on it (between 0 and 1, e.g. 0.2)")
-	jobs := fs.Int("j", runtime.NumCPU(), "runs side by side")
-	dir := fs.String("data", filepath.Join("testdata", "datasets"), "folder holding the course's train_catvnoncat.h5 and test_catvnoncat.h5")
-	x := fs.String("x", "", "training inputs X as a .npy file, features × examples (instead of -data)")
-	y := fs.String("y", "", "training labels Y as a .npy file, 1 × examples of 0/1")
-	testX := fs.String("test-x", "", "test inputs as a .npy file (optional, with -x)")
-	testY := fs.String("test-y", "", "test labels as a .npy file (optional, with -y)")
-	demo := fs.Bool("demo", false, "sweep on the flower data set of \"dnn demo\" (no files needed)")
-	out := fs.String("report", filepath.Join("report", "sweep"), "folder for the HTML report (empty for none)")
+	var f sweepFlags
+	fs.StringVar(&f.lrs, "lr", defaultSweepLR, "learning rates α, separated by commas")
+	fs.StringVar(&f.layers, "layers", defaultSweepLayers, "networks, separated by semicolons, each its layer sizes n[0],...,n[L] separated by commas; n0 stands for the number of inputs")
+	fs.StringVar(&f.iterations, "iterations", "2500", "iteration counts, separated by commas")
+	fs.StringVar(&f.seeds, "seed", "1", "seeds of numpy's random generator for the initial weights, separated by commas")
+	fs.Float64Var(&f.dev, "dev", 0, "hold out this fraction of the training set as a dev set, and choose the best run on it (between 0 and 1, e.g. 0.2)")
+	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "runs side by side")
+	fs.StringVar(&f.dir, "data", filepath.Join("testdata", "datasets"), "folder holding the course's train_catvnoncat.h5 and test_catvnoncat.h5")
+	fs.StringVar(&f.x, "x", "", "training inputs X as a .npy file, features × examples (instead of -data)")
+	fs.StringVar(&f.y, "y", "", "training labels Y as a .npy file, 1 × examples of 0/1")
+	fs.StringVar(&f.testX, "test-x", "", "test inputs as a .npy file (optional, with -x)")
+	fs.StringVar(&f.testY, "test-y", "", "test labels as a .npy file (optional, with -y)")
+	fs.BoolVar(&f.demo, "demo", false, "sweep on the flower data set of \"dnn demo\" (no files needed)")
+	fs.StringVar(&f.report, "report", filepath.Join("report", "sweep"), "folder for the HTML report (empty for none)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q (run \"dnn sweep -h\" for the flags)", fs.Arg(0))
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	f.set = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 
-	grid, err := parseGrid(*lrs, *layers, *iterations, *seeds)
+	grid, err := parseGrid(f.lrs, f.layers, f.iterations, f.seeds)
 	if err != nil {
 		return err
 	}
-	if set["dev"] && !(*dev > 0 && *dev < 1) {
-		return fmt.Errorf("-dev %v: the dev set is a fraction of the training set, between 0 and 1 (both excluded), e.g. 0.2", *dev)
+	if err := f.check(); err != nil {
+		return err
 	}
-	if *jobs < 1 {
-		return fmt.Errorf("-j %d: run at least 1 run at a time", *jobs)
-	}
-	if *out != "" {
-		if err := checkReportDir("-report", *out); err != nil {
-			return err
-		}
-	}
-	if (*x == "") != (*y == "") {
-		return fmt.Errorf("-x and -y go together: give both or neither")
-	}
-	if *demo && (*x != "" || set["data"]) {
-		return fmt.Errorf("-demo sweeps on the flower data set: leave out -data and -x/-y")
-	}
-	if *x == "" && (*testX != "" || *testY != "") {
-		return fmt.Errorf("-test-x and -test-y go with -x and -y")
-	}
-
-	var d *data
-	switch {
-	case *demo:
-		X, Y := planar.Flower(1)
-		tX, tY := planar.Flower(flowerTestSeed)
-		d = &data{TrainX: X, TrainY: Y, TestX: tX, TestY: tY, Classes: []string{"red", "blue"}, Name: "the planar flower data"}
-	case *x != "":
-		d, err = loadNpyData(*x, *y, *testX, *testY)
-	default:
-		d, err = loadCourseData(*dir)
-	}
+	d, err := f.load()
 	if err != nil {
 		return err
 	}
-	s, err := newSweep(d, grid, *jobs)
+	s, err := newSweep(d, grid, f.jobs)
 	if err != nil {
 		return err
 	}
 	var devX, devY *matrix.Dense
-	if *dev > 0 {
-		if d, devX, devY, err = holdOut(d, *dev); err != nil {
+	if f.dev > 0 {
+		if d, devX, devY, err = holdOut(d, f.dev); err != nil {
 			return err
 		}
 		s.HasDev = true
 	}
 	s.Title = fmt.Sprintf("Sweep of %d runs on %s", len(s.Runs), d.Name)
 	s.Data = describeData(d, devX)
-	if *demo {
+	if f.demo {
 		s.Data += fmt.Sprintf(" The test set is a second draw of flowers from the same formula (seed %d).", flowerTestSeed)
 	}
+	return runGrid(s, d, devX, devY, f.jobs, f.report, stdout)
+}
 
-	fmt.Fprintf(stdout, "%s, %d side by side. %s\n", s.Title, min(*jobs, len(s.Runs)), s.Data)
+// check refuses flags that do not go together, before any data is read.
+func (f *sweepFlags) check() error {
+	if f.set["dev"] && !(f.dev > 0 && f.dev < 1) {
+		return fmt.Errorf("-dev %v: the dev set is a fraction of the training set, between 0 and 1 (both excluded), e.g. 0.2", f.dev)
+	}
+	if f.jobs < 1 {
+		return fmt.Errorf("-j %d: run at least 1 run at a time", f.jobs)
+	}
+	if f.report != "" {
+		if err := checkReportDir("-report", f.report); err != nil {
+			return err
+		}
+	}
+	if (f.x == "") != (f.y == "") {
+		return fmt.Errorf("-x and -y go together: give both or neither")
+	}
+	if f.demo && (f.x != "" || f.set["data"]) {
+		return fmt.Errorf("-demo sweeps on the flower data set: leave out -data and -x/-y")
+	}
+	if f.x == "" && (f.testX != "" || f.testY != "") {
+		return fmt.Errorf("-test-x and -test-y go with -x and -y")
+	}
+	return nil
+}
+
+// load returns the data the flags name: the flowers, .npy arrays or the
+// course's data set.
+func (f *sweepFlags) load() (*data, error) {
+	switch {
+	case f.demo:
+		X, Y := planar.Flower(1)
+		tX, tY := planar.Flower(flowerTestSeed)
+		return &data{TrainX: X, TrainY: Y, TestX: tX, TestY: tY, Classes: []string{"red", "blue"}, Name: "the planar flower data"}, nil
+	case f.x != "":
+		return loadNpyData(f.x, f.y, f.testX, f.testY)
+	}
+	return loadCourseData(f.dir)
+}
+
+// runGrid trains s's runs on d, jobs at a time, printing a line as each
+// finishes, then the table and the choice, and writes the report into dir
+// (none if dir is empty). Ctrl-C stops it with no report written.
+func runGrid(s *report.Sweep, d *data, devX, devY *matrix.Dense, jobs int, dir string, stdout io.Writer) error {
+	fmt.Fprintf(stdout, "%s, %d side by side. %s\n", s.Title, min(jobs, len(s.Runs)), s.Data)
 	var writing sync.Mutex // held while a line or the report is written
 	var done int           // runs finished, under writing
 	var written bool       // the report is written, under writing
@@ -162,7 +191,7 @@ func runSweep(args []string, stdout io.Writer) error {
 	defer stop()
 
 	start := time.Now()
-	runSideBySide(len(s.Runs), *jobs, func(i int) {
+	runSideBySide(len(s.Runs), jobs, func(i int) {
 		r := &s.Runs[i]
 		sweepOne(r, d, devX, devY)
 		writing.Lock()
@@ -178,16 +207,16 @@ func runSweep(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "\n%s\n", s.Choice())
 	fmt.Fprintf(stdout, "The sweep took %.1fs.\n", s.Elapsed.Seconds())
-	if *out == "" {
+	if dir == "" {
 		return nil
 	}
 	writing.Lock()
 	defer writing.Unlock()
-	if err := report.WriteSweep(*out, s); err != nil {
+	if err := report.WriteSweep(dir, s); err != nil {
 		return err
 	}
 	written = true
-	fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(*out, "index.html"))
+	fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(dir, "index.html"))
 	return nil
 }
 
