@@ -125,7 +125,8 @@ type barGroup struct {
 type bar struct {
 	X, Y, W, H float64
 	Class      string
-	Text       string // the value, written after the bar
+	Text       string // the value, written after the bar (not on narrow screens)
+	Note       string // why there is no bar, written on every screen
 }
 
 type barKey struct{ Name, Class string }
@@ -138,7 +139,7 @@ const (
 
 // newBarsPlot draws, for each run, one bar per series: values[k][i] is
 // series k's value for run i, written as text[k][i]; a NaN value draws no
-// bar. The axis goes from 0 to hi.
+// bar, and text[k][i] says why. The axis goes from 0 to hi.
 func newBarsPlot(title, xlabel string, names []string, classes []string, values [][]float64, text [][]string, hi float64, tickStep float64) *barsPlot {
 	runs := len(values[0])
 	group := math.Max(24, float64(len(values))*barH+barGap)
@@ -159,7 +160,7 @@ func newBarsPlot(title, xlabel string, names []string, classes []string, values 
 			v := values[k][i]
 			y := top + float64(k)*barH
 			if math.IsNaN(v) {
-				g.Bars = append(g.Bars, bar{X: p.L, Y: y, H: barH - 1, Class: classes[k], Text: text[k][i]})
+				g.Bars = append(g.Bars, bar{X: p.L, Y: y, H: barH - 1, Class: classes[k], Note: text[k][i]})
 				continue
 			}
 			g.Bars = append(g.Bars, bar{X: p.L, Y: y, W: sx.at(math.Min(v, hi)) - p.L, H: barH - 1, Class: classes[k], Text: text[k][i]})
