@@ -177,7 +177,6 @@ func (f *sweepFlags) load() (*data, error) {
 // finishes, then the table and the choice, and writes the report into dir
 // (none if dir is empty). Ctrl-C stops it with no report written.
 func runGrid(s *report.Sweep, d *data, devX, devY *matrix.Dense, jobs int, dir string, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "%s, %d side by side. %s\n", s.Title, min(jobs, len(s.Runs)), s.Data)
 	var writing sync.Mutex // held while a line or the report is written
 	var done int           // runs finished, under writing
 	var written bool       // the report is written, under writing
@@ -190,6 +189,7 @@ func runGrid(s *report.Sweep, d *data, devX, devY *matrix.Dense, jobs int, dir s
 	})
 	defer stop()
 
+	fmt.Fprintf(stdout, "%s, %d side by side. %s\n", s.Title, min(jobs, len(s.Runs)), s.Data)
 	start := time.Now()
 	runSideBySide(len(s.Runs), jobs, func(i int) {
 		r := &s.Runs[i]

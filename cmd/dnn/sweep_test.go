@@ -279,11 +279,11 @@ func TestSweepInterrupted(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	line, _ := bufio.NewReader(out).ReadString('\n') // the sweep has started
+	// The header comes once the sweep listens for Ctrl-C and has started.
+	line, _ := bufio.NewReader(out).ReadString('\n')
 	if !strings.HasPrefix(line, "Sweep of 3 runs") {
 		t.Errorf("dnn sweep printed %q first, want the sweep's header", line)
 	}
-	time.Sleep(200 * time.Millisecond)
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
