@@ -23,6 +23,7 @@ type data struct {
 	TestX, TestY   *matrix.Dense // (n[0], m_test), (1, m_test); nil when there is no test set
 	Classes        []string      // the names of class 0 and class 1
 	Pictures       bool          // the columns are 64×64 RGB pictures
+	Name           string        // how reports name the data, e.g. "the course's cat pictures"
 }
 
 // defaultDataDir is where -data looks by default: the project's
@@ -58,7 +59,7 @@ func loadCourseData(dir string) (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &data{TrainX: d.TrainX, TrainY: d.TrainY, TestX: d.TestX, TestY: d.TestY, Classes: d.Classes, Pictures: true}, nil
+	return &data{TrainX: d.TrainX, TrainY: d.TrainY, TestX: d.TestX, TestY: d.TestY, Classes: d.Classes, Pictures: true, Name: "the course's cat pictures"}, nil
 }
 
 // loadNpyData reads X (features × examples) and Y (1 × examples) from .npy
@@ -67,7 +68,7 @@ func loadNpyData(x, y, testX, testY string) (*data, error) {
 	if (testX == "") != (testY == "") {
 		return nil, errors.New("-test-x and -test-y go together: give both or neither")
 	}
-	d := &data{Classes: []string{"class 0", "class 1"}}
+	d := &data{Classes: []string{"class 0", "class 1"}, Name: x}
 	var err error
 	if d.TrainX, d.TrainY, err = loadXY(x, y); err != nil {
 		return nil, err

@@ -39,9 +39,8 @@ func runDemo(args []string, stdout io.Writer) error {
 		return err
 	}
 	X, Y := planar.Flower(1)
-	d := &data{TrainX: X, TrainY: Y, Classes: []string{"red", "blue"}}
+	d := &data{TrainX: X, TrainY: Y, Classes: []string{"red", "blue"}, Name: "the planar flower data"}
 	return train(d, f, dims, stdout, func(r *report.Report, res step06_model.Result) {
-		r.Title = "Demo: the planar flower data set"
 		r.Boundary = &report.Boundary{X: X, Y: Y, Predict: func(X *matrix.Dense) *matrix.Dense {
 			AL, _ := step02_forward.LModelForward(X, res.Parameters)
 			return AL

@@ -148,6 +148,9 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 		}
 	}
 	if f.report != "" {
+		if err := checkReportDir("-report", f.report); err != nil {
+			return nil, err
+		}
 		// Checked now, so that a failing report does not follow a -save
 		// already written.
 		index := filepath.Join(f.report, "index.html")
@@ -222,14 +225,6 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 		fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(f.report, "index.html"))
 	}
 	return nil
-}
-
-// modelName is how the report names the model.
-func modelName(model string, dims []int) string {
-	if model == "two-layer" {
-		return "two-layer model (LINEAR->RELU->LINEAR->SIGMOID)"
-	}
-	return fmt.Sprintf("%d-layer model ([LINEAR->RELU]×%d->LINEAR->SIGMOID)", len(dims)-1, len(dims)-2)
 }
 
 // pyFloat formats x as Python prints a float: the shortest form that reads

@@ -34,7 +34,7 @@ func newCostPlot(pts []Point, lr float64) *costPlot {
 	}
 	c := &costPlot{
 		frame: frame{
-			W: 640, H: 400, L: 70, T: 40, R: 620, B: 340,
+			W: 640, H: 400, L: 80, T: 40, R: 620, B: 340,
 			XLabel: "iteration", YLabel: "cost",
 			Title: "Cost, learning rate = " + strconv.FormatFloat(lr, 'g', -1, 64),
 		},

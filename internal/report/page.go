@@ -4,19 +4,23 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 	"time"
 
 	"dnn/internal/imageio"
 )
 
-// page is what the template shows, every value ready to print.
+// page is what the training report's template shows, every value ready to
+// print.
 type page struct {
 	Title    string
+	Data     string
 	Summary  []row
 	Cost     *costPlot
 	Pictures []picture
 	Boundary *boundaryPlot
+	Blocks   *blockDiagram
+	Learned  *pictureLayers // what each layer learned, on pictures
+	Plane    *planeLayers   // what each layer learned, on 2-D inputs
 }
 
 type row struct{ Name, Value string }
@@ -31,7 +35,7 @@ type picture struct {
 const pictureSide = 128
 
 func newPage(r *Report) (*page, error) {
-	p := &page{Title: r.Title}
+	p := &page{Title: r.Title, Data: r.Data}
 	if p.Title == "" {
 		p.Title = "Training report"
 	}
@@ -40,11 +44,7 @@ func newPage(r *Report) (*page, error) {
 		add("model", r.Model)
 	}
 	if len(r.Layers) > 0 {
-		s := make([]string, len(r.Layers))
-		for i, n := range r.Layers {
-			s[i] = strconv.Itoa(n)
-		}
-		add("layer sizes", strings.Join(s, " → "))
+		add("layer sizes", joinInts(r.Layers, " → "))
 	}
 	add("learning rate", strconv.FormatFloat(r.LearningRate, 'g', -1, 64))
 	add("iterations", strconv.Itoa(r.Iterations))
@@ -70,12 +70,39 @@ func newPage(r *Report) (*page, error) {
 		}
 		p.Pictures = append(p.Pictures, pp)
 	}
+	classes := [2]string{"class 0", "class 1"}
+	copy(classes[:], r.Classes)
+	var pl plane
 	if r.Boundary != nil {
-		b, err := newBoundaryPlot(r.Boundary)
-		if err != nil {
+		var err error
+		if pl, err = newPlane(r.Boundary); err != nil {
 			return nil, err
 		}
-		p.Boundary = b
+		if p.Boundary, err = newBoundaryPlot(r.Boundary, pl, classes); err != nil {
+			return nil, err
+		}
+	}
+	if r.Network.L() < 1 {
+		return p, nil
+	}
+	dims := r.Network.Dims()
+	m := 0
+	if r.TrainX != nil {
+		var n0 int
+		if n0, m = r.TrainX.Dims(); n0 != dims[0] {
+			panic(fmt.Sprintf("report: Write: TrainX has shape %s, but the network takes %d inputs", r.TrainX.Shape(), dims[0]))
+		}
+	}
+	p.Blocks = newBlockDiagram(dims, m)
+	var err error
+	switch {
+	case r.Boundary != nil && dims[0] == 2:
+		p.Plane, err = newPlaneLayers(r.Network, pl)
+	case r.PictureSide > 0 && r.TrainX != nil && r.TrainY != nil && dims[0] == 3*r.PictureSide*r.PictureSide:
+		p.Learned, err = newPictureLayers(r.Network, r.Initial, r.TrainX, r.TrainY, classes[:], r.PictureSide)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("what each layer learned: %w", err)
 	}
 	return p, nil
 }
@@ -113,4 +140,54 @@ func newPicture(pic Picture) (picture, error) {
 		W:   img.Bounds().Dx(), H: img.Bounds().Dy(),
 		Caption: fmt.Sprintf("predicted: %s (%.2f), true: %s", pic.Predicted, pic.Probability, pic.Actual),
 	}, nil
+}
+
+// sweepPage is what the sweep's template shows.
+type sweepPage struct {
+	Title, Data string
+	Header      []string
+	Rows        []sweepRow
+	Choice      string
+	OnTest      bool // the choice was made on the test set
+	Notes       []string
+	Curves      *curvesPlot
+	Accuracy    *barsPlot
+	Time        *barsPlot
+	Elapsed     string
+}
+
+type sweepRow struct {
+	Cells    []cell
+	Best     bool
+	Diverged bool
+}
+
+// cell is a table cell with its column's name, which narrow screens show
+// beside the value.
+type cell struct{ Name, Value string }
+
+func newSweepPage(s *Sweep) *sweepPage {
+	p := &sweepPage{Title: s.Title, Data: s.Data, Choice: s.Choice()}
+	if p.Title == "" {
+		p.Title = "Sweep"
+	}
+	header, rows := s.Table()
+	p.Header = header
+	best, on := s.Best()
+	p.OnTest = on == "test"
+	for i, r := range rows {
+		sr := sweepRow{Best: i == best, Diverged: s.Runs[i].Diverged() || s.Runs[i].OneClass}
+		for j, c := range r {
+			sr.Cells = append(sr.Cells, cell{header[j], c})
+		}
+		p.Rows = append(p.Rows, sr)
+		if s.Runs[i].Error != "" {
+			p.Notes = append(p.Notes, fmt.Sprintf("Run %d: %s", i+1, s.Runs[i].Error))
+		}
+	}
+	p.Curves, p.Accuracy, p.Time = newCurvesPlot(s), newAccuracyPlot(s), newTimePlot(s)
+	if s.Elapsed > 0 {
+		p.Elapsed = seconds(s.Elapsed)
+	}
+	return p
 }

@@ -79,6 +79,25 @@ func writeSample(t *testing.T, r *Report) string {
 	return string(b)
 }
 
+// reference matches an attribute that names something to load.
+var reference = regexp.MustCompile(`(?i)\b(src|href|srcset|data|poster|action)\s*=\s*"([^"]*)"`)
+
+// checkSelfContained fails unless page is one self-contained file: every
+// picture a data: URI, and nothing that loads or runs anything else.
+func checkSelfContained(t *testing.T, call, page string) {
+	t.Helper()
+	for _, bad := range []string{"http:", "https:", "file:", "<script", "<link", "<iframe", "<object", "<embed", "@import", "url("} {
+		if strings.Contains(strings.ToLower(page), bad) {
+			t.Errorf("%s: index.html contains %q; the page must load nothing", call, bad)
+		}
+	}
+	for _, m := range reference.FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[2], "data:image/png;base64,") {
+			t.Errorf("%s: index.html has %s=%.40q; want only data: pictures", call, m[1], m[2])
+		}
+	}
+}
+
 var dataURI = regexp.MustCompile(`(src|href)="data:image/png;base64,([^"]*)"`)
 
 // pngs decodes every data: URI picture in page.
@@ -124,13 +143,15 @@ func TestWrite(t *testing.T) {
 			t.Errorf("Write: index.html lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"http://", "https://", "<script", "<link", "@import", "url("} {
-		if strings.Contains(page, bad) {
-			t.Errorf("Write: index.html contains %q; the page must load nothing", bad)
-		}
+	checkSelfContained(t, "Write", page)
+	// The cost curve, the boundary, and the four marks of its legend.
+	if n := strings.Count(page, "<svg"); n != 6 || strings.Count(page, "</svg>") != 6 {
+		t.Errorf("Write: index.html has %d <svg> elements, want 6 (cost curve, boundary, its legend's 4 marks)", n)
 	}
-	if n := strings.Count(page, "<svg"); n != 2 || strings.Count(page, "</svg>") != 2 {
-		t.Errorf("Write: index.html has %d <svg> elements, want 2 (cost curve and boundary)", n)
+	for _, want := range []string{"predicted class 0 (ŷ ≤ 0.5)", "predicted class 1 (ŷ &gt; 0.5)", "labelled class 0", "labelled class 1"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Write: the boundary's legend lacks %q", want)
+		}
 	}
 	// Four costs, so four marks; five points: three of class 1, two of class 0.
 	for _, tt := range []struct {
