@@ -75,7 +75,19 @@ func Load(path string) (image.Image, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st.Size() == 0 {
+	return decode(f, st.Size(), path)
+}
+
+// file is what decode reads: an open file, or the bytes of one.
+type file interface {
+	io.ReadSeeker
+	io.ReaderAt
+}
+
+// decode does Load's work on the file f of size bytes, named path in
+// errors.
+func decode(f file, size int64, path string) (image.Image, error) {
+	if size == 0 {
 		return nil, fmt.Errorf("%s is empty, not an image", path)
 	}
 
@@ -87,7 +99,7 @@ func Load(path string) (image.Image, error) {
 	}
 	cfg, err := ft.decodeConfig(br)
 	if err != nil {
-		return nil, decodeError(f, st.Size(), path, ft, err)
+		return nil, decodeError(f, size, path, ft, err)
 	}
 	if err := checkSize(path, cfg.Width, cfg.Height); err != nil {
 		return nil, err
@@ -103,7 +115,7 @@ func Load(path string) (image.Image, error) {
 	}
 	img, err := ft.decode(bufio.NewReader(f))
 	if err != nil {
-		return nil, decodeError(f, st.Size(), path, ft, err)
+		return nil, decodeError(f, size, path, ft, err)
 	}
 	// A GIF frame may be smaller than the screen size in its header.
 	b := img.Bounds()

@@ -39,7 +39,7 @@ func smooth(w, h int) *image.RGBA {
 	return img
 }
 
-func encodePNG(t *testing.T, img image.Image) []byte {
+func encodePNG(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
@@ -48,7 +48,7 @@ func encodePNG(t *testing.T, img image.Image) []byte {
 	return b.Bytes()
 }
 
-func encodeJPEG(t *testing.T, img image.Image) []byte {
+func encodeJPEG(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 95}); err != nil {
@@ -59,7 +59,7 @@ func encodeJPEG(t *testing.T, img image.Image) []byte {
 
 // encodeGIF encodes img with a palette holding exactly its colours, so
 // that the round trip is lossless.
-func encodeGIF(t *testing.T, img *image.RGBA) []byte {
+func encodeGIF(t testing.TB, img *image.RGBA) []byte {
 	t.Helper()
 	var pal color.Palette
 	seen := map[color.RGBA]bool{}
@@ -89,7 +89,7 @@ func encodeGIF(t *testing.T, img *image.RGBA) []byte {
 }
 
 // pngWithSize returns a valid small PNG whose header claims w×h pixels.
-func pngWithSize(t *testing.T, w, h uint32) []byte {
+func pngWithSize(t testing.TB, w, h uint32) []byte {
 	t.Helper()
 	b := encodePNG(t, pattern(16, 16))
 	// Signature (8 bytes), then the IHDR chunk: length (4), "IHDR" (4),
