@@ -32,7 +32,9 @@ func stepDirs(t *testing.T, gobin string) []string {
 		seen[rel] = true
 		dirs = append(dirs, rel)
 	}
-	return append(dirs, "internal/atomicfile")
+	// The packages of files written (atomicfile and what it uses), and
+	// those that the copied readers' tests build hostile files with.
+	return append(dirs, "internal/atomicfile", "internal/infile", "internal/memlimit", "internal/hostile")
 }
 
 // goRun runs the go command in dir and returns its combined output and
