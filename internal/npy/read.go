@@ -40,12 +40,18 @@ func Parse(b []byte) (*Array, error) {
 // file (or a symbolic link to one) is refused before it is read. Errors
 // name the path.
 func ReadFile(path string) (*Array, error) {
+	return ReadFileWithin(path, memlimit.NewBudget())
+}
+
+// ReadFileWithin reads the .npy file at path like ReadFile, charging its
+// values to budget, which several arrays kept together may share.
+func ReadFileWithin(path string, budget *memlimit.Budget) (*Array, error) {
 	f, st, err := infile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("npy: %w", err)
 	}
 	defer f.Close()
-	a, err := read(f, st.Size(), true, memlimit.NewBudget())
+	a, err := read(f, st.Size(), true, budget)
 	if err != nil {
 		return nil, fmt.Errorf("npy: %s: %w", path, err)
 	}

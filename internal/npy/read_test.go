@@ -357,3 +357,21 @@ func TestReadFileMissing(t *testing.T) {
 		t.Errorf("ReadFile(missing) error = %v, want one naming the file and wrapping os.ErrNotExist", err)
 	}
 }
+
+// Arrays read with one budget share it.
+func TestReadFileWithin(t *testing.T) {
+	defer memlimit.SetLimit(memlimit.SetLimit(150))
+	path := filepath.Join("testdata", "f8_3d.npy") // 24 values: 192 bytes as float64
+	if _, err := ReadFileWithin(path, memlimit.NewBudget()); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ReadFileWithin(24 values, 150 bytes) error = %v, want ErrTooLarge", err)
+	}
+	memlimit.SetLimit(300)
+	b := memlimit.NewBudget()
+	if _, err := ReadFileWithin(path, b); err != nil {
+		t.Fatalf("ReadFileWithin(24 values, 300 bytes) = %v", err)
+	}
+	const want = "takes 192 bytes as float64; the limit is 300 bytes (the limit set for this run), of which 192 bytes is already taken"
+	if _, err := ReadFileWithin(path, b); !errors.Is(err, ErrTooLarge) || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("ReadFileWithin the same budget again: error %v, want one ending %q", err, want)
+	}
+}
