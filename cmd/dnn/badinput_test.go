@@ -1,11 +1,14 @@
 package main
 
 // The bad-input battery: the dnn command is built once and run as a user
-// runs it, in a folder of its own, on inputs that are wrong in one way each.
+// runs it, in a folder of its own, on inputs that are wrong in one way each,
+// under an address-space limit of 3 GB (ulimit -v 3000000) and a minute.
 // Every run must fail with exit status 1 and one line on stderr naming the
 // problem, print no stack trace, and leave its folder exactly as it was: no
 // output file, not even a half-written or temporary one, and every older
-// file byte for byte unchanged.
+// file byte for byte unchanged. Among the inputs are hostile ones: small
+// files that declare gigabytes, named pipes and devices where files are
+// expected.
 
 import (
 	"archive/zip"
@@ -32,6 +35,7 @@ import (
 	"testing"
 	"time"
 
+	"dnn/internal/hostile"
 	"dnn/internal/npy"
 	"dnn/matrix"
 )
@@ -74,13 +78,25 @@ func dnnBinary(t *testing.T) string {
 	return dnnBuild.path
 }
 
-// runDNN runs the built command with args in folder dir and returns what it
-// printed and its exit status.
+// addressSpace is the limit, in kB, under which runDNN runs the command
+// (ulimit -v): the files that declare gigabytes must be refused, not
+// crash the command when it runs out of memory.
+const addressSpace = 3000000
+
+// runDNN runs the built command with args in folder dir, under a 3 GB
+// address-space limit where there is a shell to set it, and returns what
+// it printed and its exit status.
 func runDNN(t *testing.T, dir string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, dnnBinary(t), args...)
+	if sh, err := exec.LookPath("sh"); err == nil && runtime.GOOS != "windows" {
+		// Where the shell cannot set the limit, the memory limit's fallback
+		// (2 GB) still stands between the command and the hostile files.
+		script := fmt.Sprintf(`ulimit -v %d 2>/dev/null; exec "$0" "$@"`, addressSpace)
+		cmd = exec.CommandContext(ctx, sh, append([]string{"-c", script, dnnBinary(t)}, args...)...)
+	}
 	cmd.Dir = dir
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -173,6 +189,20 @@ func npzBytes(t *testing.T, names []string, arrays ...*matrix.Dense) []byte {
 	return b.Bytes()
 }
 
+// npzArrays returns an .npz archive of the given arrays, in order.
+func npzArrays(t *testing.T, names []string, arrays ...*npy.Array) []byte {
+	t.Helper()
+	m := map[string]*npy.Array{}
+	for i, name := range names {
+		m[name] = arrays[i]
+	}
+	var b bytes.Buffer
+	if err := npy.WriteNPZTo(&b, names, m); err != nil {
+		t.Fatalf("npy.WriteNPZTo: %v", err)
+	}
+	return b.Bytes()
+}
+
 // gradientPicture returns a w×h picture with a colour gradient.
 func gradientPicture(w, h int) image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
@@ -252,6 +282,25 @@ func badInputFixtures(t *testing.T) map[string][]byte {
 	}
 	train, test := read("tiny/train.hdf5"), read("tiny/test.hdf5")
 
+	// Hostile files, made here to keep their megabytes out of the project:
+	// a group naming one 1 MiB string 65535 times (3.7 MB); files declaring
+	// 100000 images of 64×64×3, padded to the size that could hold them
+	// compressed (1.2 MB); 1 GiB of zeros deflated into 1.3 MB; a picture of
+	// 16 × 3125000 pixels in 52 kB.
+	nameBomb, err := hostile.HDF5NameBomb(train)
+	if err != nil {
+		t.Fatal(err)
+	}
+	npzBomb, err := hostile.NPZBomb("W1", 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tall, err := hostile.BlackPNG(16, 3_125_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	padded := func(b []byte) []byte { return append(slices.Clone(b), make([]byte, 1_200_000-len(b))...) }
+
 	f := map[string][]byte{
 		"x.npy":            xBytes,
 		"y.npy":            yBytes,
@@ -328,6 +377,25 @@ func badInputFixtures(t *testing.T) map[string][]byte {
 		"swapped/train_catvnoncat.h5":   test,
 		"swapped/test_catvnoncat.h5":    train,
 		"x.h5":                          train,
+		"oneclass/train_catvnoncat.h5":  read("one_class/train.hdf5"),
+		"oneclass/test_catvnoncat.h5":   read("one_class/test.hdf5"),
+		"namebomb/train_catvnoncat.h5":  nameBomb,
+		"namebomb/test_catvnoncat.h5":   test,
+		"hugefill/train_catvnoncat.h5":  padded(read("huge/fill.hdf5")),
+		"hugefill/test_catvnoncat.h5":   test,
+		"hugegzip/train_catvnoncat.h5":  padded(read("huge/gzip.hdf5")),
+		"hugegzip/test_catvnoncat.h5":   test,
+
+		"bomb.npz": npzBomb,
+		"tall.png": tall,
+		// Layers without units: W1 of shape (1, 0), and (0, 3·2⁴⁰), which
+		// once made predict resize pictures to 2²⁰×2²⁰ pixels (26 TB).
+		"params_w1_1x0.npz": npzArrays(t, []string{"W1", "b1", "W2", "b2"},
+			&npy.Array{Shape: []int{1, 0}}, &npy.Array{Shape: []int{1, 1}, Data: []float64{0}},
+			&npy.Array{Shape: []int{1, 1}, Data: []float64{1}}, &npy.Array{Shape: []int{1, 1}, Data: []float64{0}}),
+		"params_w1_0rows.npz": npzArrays(t, []string{"W1", "b1", "W2", "b2"},
+			&npy.Array{Shape: []int{0, 3 << 40}}, &npy.Array{Shape: []int{0, 1}},
+			&npy.Array{Shape: []int{1, 0}}, &npy.Array{Shape: []int{1, 1}, Data: []float64{0}}),
 	}
 	// Damage the superblock's version and size of offsets, the root group's
 	// object header (at 0x60 in files h5py writes: the superblock's last
@@ -363,35 +431,96 @@ func zipBytes(t *testing.T, entries map[string][]byte) []byte {
 	return b.Bytes()
 }
 
+// specialFixtures are the fixtures that are not plain files, by path
+// relative to a case's folder, with slashes: "fifo" (a named pipe), "zero"
+// (a symbolic link to /dev/zero), "null" (a device node like /dev/null,
+// made only as root), "socket", "read-only" (a file of mode 0444) and
+// "link:TARGET" (a symbolic link to the fixture TARGET, which is made too).
+var specialFixtures = map[string]string{
+	"pipe.npy":                    "fifo",
+	"pipe.png":                    "fifo",
+	"pipe.npz":                    "fifo",
+	"pipedir/train_catvnoncat.h5": "fifo",
+	"zero.npy":                    "zero",
+	"zero.png":                    "zero",
+	"zerodir/train_catvnoncat.h5": "zero",
+	"socket.npz":                  "socket",
+	"null.npz":                    "null",
+	"tonull.npz":                  "link:null.npz",
+	"locked.npz":                  "read-only",
+	"tolocked.npz":                "link:locked.npz",
+	"lost.npz":                    "link:nowhere/p.npz",
+	"pipedir/test_catvnoncat.h5":  "link:../tiny/test_catvnoncat.h5",
+	"zerodir/test_catvnoncat.h5":  "link:../tiny/test_catvnoncat.h5",
+}
+
 // writeFixtures writes into dir the fixtures that args name.
 func writeFixtures(t *testing.T, dir string, fixtures map[string][]byte, args []string) {
 	t.Helper()
-	for key, b := range fixtures {
-		path, isFolder := strings.CutSuffix(key, "/")
-		if !slices.ContainsFunc(args, func(a string) bool {
+	named := func(path string) bool {
+		return slices.ContainsFunc(args, func(a string) bool {
 			a = filepath.ToSlash(a)
 			return a != "" && (a == path || strings.HasPrefix(path, a+"/") || strings.HasPrefix(a, path+"/"))
-		}) {
-			continue
+		})
+	}
+	for key := range fixtures {
+		if path := strings.TrimSuffix(key, "/"); named(path) {
+			writeFixture(t, dir, fixtures, key)
 		}
-		full := filepath.Join(dir, filepath.FromSlash(path))
-		if isFolder {
-			if err := os.MkdirAll(full, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
+	}
+	for path := range specialFixtures {
+		if named(path) {
+			writeFixture(t, dir, fixtures, path)
 		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	}
+}
+
+// writeFixture writes into dir the fixture key: a file, a folder (a key
+// ending in a slash) or a special fixture.
+func writeFixture(t *testing.T, dir string, fixtures map[string][]byte, key string) {
+	t.Helper()
+	path, isFolder := strings.CutSuffix(key, "/")
+	full := filepath.Join(dir, filepath.FromSlash(path))
+	if _, err := os.Lstat(full); err == nil {
+		return // made already, as the target of a link
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	kind, special := specialFixtures[path]
+	switch {
+	case isFolder:
+		if err := os.MkdirAll(full, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(full, b, 0o644); err != nil {
+	case !special:
+		if err := os.WriteFile(full, fixtures[key], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	case strings.HasPrefix(kind, "link:"):
+		to := strings.TrimPrefix(kind, "link:")
+		if target := filepath.ToSlash(filepath.Join(filepath.Dir(path), to)); fixtures[target] != nil || specialFixtures[target] != "" {
+			writeFixture(t, dir, fixtures, target)
+		}
+		if err := os.Symlink(filepath.FromSlash(to), full); err != nil {
+			t.Fatal(err)
+		}
+	case kind == "read-only":
+		if err := os.WriteFile(full, []byte("an older file that must stay as it is\n"), 0o444); err != nil {
+			t.Fatal(err)
+		}
+	default:
+		if err := makeSpecial(full, kind); errors.Is(err, errors.ErrUnsupported) {
+			t.Skipf("cannot make %s here: %v", path, err)
+		} else if err != nil {
 			t.Fatal(err)
 		}
 	}
 }
 
-// folderSnapshot returns every file and folder under dir: its content, or
-// "folder".
+// folderSnapshot returns every file and folder under dir: its mode and
+// content, "folder", where a symbolic link points, or the kind of a special
+// file.
 func folderSnapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	s := map[string]string{}
@@ -400,12 +529,24 @@ func folderSnapshot(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		if d.IsDir() {
+		switch {
+		case d.IsDir():
 			s[rel] = "folder"
 			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			to, err := os.Readlink(path)
+			s[rel] = "symbolic link to " + to
+			return err
+		case !d.Type().IsRegular():
+			s[rel] = "special file " + d.Type().String()
+			return nil
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			return err
 		}
 		b, err := os.ReadFile(path)
-		s[rel] = string(b)
+		s[rel] = st.Mode().String() + " " + string(b)
 		return err
 	})
 	if err != nil {
@@ -460,11 +601,12 @@ func trainH5(dir string, more ...string) []string {
 
 func TestBadInput(t *testing.T) {
 	fixtures := badInputFixtures(t)
-	tests := []struct {
+	type badInputCase struct {
 		name string
 		args []string
-		want []string // phrases the line on stderr must contain
-	}{
+		want []string // phrases stderr must contain
+	}
+	tests := []badInputCase{
 		// The command line.
 		{"unknown command", []string{"trian"}, []string{`unknown command "trian"`, "dnn help"}},
 		{"unknown flag", append([]string{"train", "-learning-rate", "0.1"}, newOutputs...), []string{"dnn train: ", "-learning-rate", "dnn train -h"}},
@@ -529,14 +671,13 @@ func TestBadInput(t *testing.T) {
 		{"x missing", trainNpy("nothere.npy", "y.npy"), []string{"nothere.npy", "no such file"}},
 		{"y missing", trainNpy("x.npy", "nothere.npy"), []string{"nothere.npy", "no such file"}},
 		{"x empty", trainNpy("x_empty.npy", "y.npy"), []string{"x_empty.npy", "empty"}},
-		{"x folder", trainNpy("npydir", "y.npy"), []string{"npydir", "is a directory"}},
+		{"x folder", trainNpy("npydir", "y.npy"), []string{"npydir is a folder, not a file"}},
 		{"x truncated", trainNpy("x_truncated.npy", "y.npy"), []string{"x_truncated.npy", "truncated"}},
 		{"x header cut", trainNpy("x_header_cut.npy", "y.npy"), []string{"x_header_cut.npy", "ends inside the header"}},
 		{"x magic", trainNpy("x_magic.npy", "y.npy"), []string{"x_magic.npy", "not an .npy file"}},
 		{"x text", trainNpy("x_text.npy", "y.npy"), []string{"x_text.npy", "not an .npy file"}},
 		{"x unicode", trainNpy("x_unicode.npy", "y.npy"), []string{"x_unicode.npy", "<U5"}},
 		{"x object", trainNpy("x_object.npy", "y.npy"), []string{"x_object.npy", "|O"}},
-		{"x fortran order", trainNpy("x_fortran.npy", "y.npy"), []string{"x_fortran.npy", "Fortran"}},
 		{"x 3-d", trainNpy("x_3d.npy", "y.npy"), []string{"x_3d.npy", "(2, 10, 30)", "features × examples"}},
 		{"x 1-d", trainNpy("x_1d.npy", "y.npy"), []string{"x_1d.npy", "(600,)"}},
 		{"x huge shape", trainNpy("x_huge.npy", "y.npy"), []string{"x_huge.npy", "(1000000, 1000000)"}},
@@ -555,7 +696,7 @@ func TestBadInput(t *testing.T) {
 		{"save into a missing folder", trainNpy("x.npy", "y.npy", "-save", filepath.Join("missing", "p.npz")), []string{"-save", "the folder missing does not exist"}},
 		{"save onto a folder", trainNpy("x.npy", "y.npy", "-save", "savedir"), []string{"-save savedir", "a folder"}},
 		{"report onto a file", trainNpy("x.npy", "y.npy", "-report", "report.txt"), []string{"-report report.txt", "a file"}},
-		{"report under a file", trainNpy("x.npy", "y.npy", "-report", filepath.Join("report.txt", "rep")), []string{"-report", "report.txt does not exist"}},
+		{"report under a file", trainNpy("x.npy", "y.npy", "-report", filepath.Join("report.txt", "rep")), []string{"-report", "report.txt is not a folder"}},
 		{"report page is a folder", trainH5("tiny", "-report", "idxrep"), []string{"-report idxrep", filepath.Join("idxrep", "index.html") + " is a folder"}},
 		{"save and report in one place", trainNpy("x.npy", "y.npy", "-save", "same", "-report", "same"), []string{"-save same and -report same", "same place"}},
 		{"save onto the report page", trainNpy("x.npy", "y.npy", "-save", filepath.Join("oldrep", "index.html"), "-report", "oldrep"), []string{"same place"}},
@@ -573,7 +714,7 @@ func TestBadInput(t *testing.T) {
 		{"predict without pictures", []string{"predict", "-params", "params.npz"}, []string{"at least one picture"}},
 		{"predict classes", []string{"predict", "-params", "params.npz", "-classes", "cat", "cat.png"}, []string{`-classes "cat"`, "two names"}},
 		{"params missing", []string{"predict", "-params", "nothere.npz", "cat.png"}, []string{"nothere.npz", "no such file"}},
-		{"params folder", []string{"predict", "-params", "picdir", "cat.png"}, []string{"picdir", "is a directory"}},
+		{"params folder", []string{"predict", "-params", "picdir", "cat.png"}, []string{"picdir is a folder, not a file"}},
 		{"params empty", []string{"predict", "-params", "empty.png", "cat.png"}, []string{"empty.png", "zip"}},
 		{"params truncated", []string{"predict", "-params", "params_truncated.npz", "cat.png"}, []string{"params_truncated.npz", "zip"}},
 		{"params damaged", []string{"predict", "-params", "params_damaged.npz", "cat.png"}, []string{"params_damaged.npz", "W1"}},
@@ -595,10 +736,57 @@ func TestBadInput(t *testing.T) {
 		{"picture corrupt jpeg 2", []string{"predict", "-params", "params.npz", "bad2.jpg"}, []string{"bad2.jpg: corrupt JPEG"}},
 		{"picture huge", []string{"predict", "-params", "params.npz", "huge.png"}, []string{"huge.png is 60000×60000 pixels", "limit"}},
 		{"picture text", []string{"predict", "-params", "params.npz", "notes.png"}, []string{"notes.png: not a JPEG, PNG or GIF"}},
-		{"picture folder", []string{"predict", "-params", "params.npz", "picdir"}, []string{"picdir is a folder"}},
+		{"picture folder", []string{"predict", "-params", "params.npz", "picdir"}, []string{"picdir is a folder, not a file"}},
 		{"picture 1x1", []string{"predict", "-params", "params.npz", "dot.png"}, []string{"dot.png is 1×1 pixels", "16×16"}},
 		{"picture npz", []string{"predict", "-params", "params.npz", "params.npz"}, []string{"params.npz: not a JPEG, PNG or GIF"}},
 		{"second picture bad", []string{"predict", "-params", "params.npz", "cat.png", "cut.jpg"}, []string{"cut.jpg: truncated JPEG"}},
+		{"bad pictures among good ones", []string{"predict", "-params", "params.npz", "cut.jpg", "cat.png", "notes.png", "cat.jpg"},
+			[]string{"dnn predict: cut.jpg: truncated JPEG", "\ndnn predict: notes.png: not a JPEG, PNG or GIF"}},
+
+		// Files that are not regular files are refused by name, at once.
+		{"h5 named pipe", trainH5("pipedir"), []string{filepath.Join("pipedir", "train_catvnoncat.h5") + " is a named pipe (FIFO), not a regular file"}},
+		{"h5 link to /dev/zero", trainH5("zerodir"), []string{filepath.Join("zerodir", "train_catvnoncat.h5") + " is a character device, not a regular file"}},
+		{"x named pipe", trainNpy("pipe.npy", "y.npy"), []string{"pipe.npy is a named pipe (FIFO), not a regular file"}},
+		{"x link to /dev/zero", trainNpy("zero.npy", "y.npy"), []string{"zero.npy is a character device, not a regular file"}},
+		{"params named pipe", []string{"predict", "-params", "pipe.npz", "cat.png"}, []string{"pipe.npz is a named pipe (FIFO), not a regular file"}},
+		{"picture named pipe", []string{"predict", "-params", "params.npz", "pipe.png"}, []string{"pipe.png is a named pipe (FIFO), not a regular file"}},
+		{"picture link to /dev/zero", []string{"predict", "-params", "params.npz", "zero.png"}, []string{"zero.png is a character device, not a regular file"}},
+
+		// -save replaces only regular files it may write.
+		{"save onto a named pipe", trainNpy("x.npy", "y.npy", "-save", "pipe.npz"), []string{"-save pipe.npz: pipe.npz is a named pipe (FIFO), not a regular file: it is not replaced"}},
+		{"save onto a socket", trainNpy("x.npy", "y.npy", "-save", "socket.npz"), []string{"-save socket.npz: socket.npz is a socket, not a regular file: it is not replaced"}},
+		{"save onto a read-only file", trainNpy("x.npy", "y.npy", "-save", "locked.npz"), []string{"-save locked.npz: locked.npz is read-only: it is not replaced"}},
+		{"save onto a link to a read-only file", trainNpy("x.npy", "y.npy", "-save", "tolocked.npz"), []string{"-save tolocked.npz: tolocked.npz is read-only"}},
+		{"save onto a link into a missing folder", trainNpy("x.npy", "y.npy", "-save", "lost.npz"), []string{"-save lost.npz", "the folder nowhere does not exist"}},
+		{"save name too long", trainNpy("x.npy", "y.npy", "-save", strings.Repeat("n", 300)+".npz"), []string{"the file name is 304 bytes long; the limit is 255"}},
+		{"demo save onto a named pipe", []string{"demo", "-iterations", "5", "-save", "pipe.npz"}, []string{"-save pipe.npz", "named pipe"}},
+
+		// Exit status 1 naming the problem, not an internal error.
+		{"params W1 (1,0)", []string{"predict", "-params", "params_w1_1x0.npz", "cat.png"}, []string{"params_w1_1x0.npz: W1 has shape (1,0): every layer needs at least 1 unit and 1 input"}},
+		{"params W1 (0,3·2⁴⁰)", []string{"predict", "-params", "params_w1_0rows.npz", "cat.png"}, []string{"W1 has shape (0,3298534883328)", "at least 1 unit"}},
+		{"h5 one class name with -report", trainH5("oneclass"), []string{filepath.Join("oneclass", "train_catvnoncat.h5"), `"list_classes" is S7 of shape (1,), want the 2 names`}},
+
+		// Small files that declare gigabytes.
+		{"h5 one name 65535 times", trainH5("namebomb"), []string{filepath.Join("namebomb", "train_catvnoncat.h5"), "add up to far more than the file"}},
+		{"h5 never-written images", trainH5("hugefill"), []string{`"train_set_x" declares 100000 images of 64×64×3 (9.8 GB as float64); the limit is`}},
+		{"h5 gzip'd images", trainH5("hugegzip"), []string{`"train_set_x" declares 100000 images of 64×64×3 (9.8 GB as float64); the limit is`}},
+		{"params deflate bomb", []string{"predict", "-params", "bomb.npz", "cat.png"}, []string{`bomb.npz: entry "W1.npy": shape (1, 1073741824) of |u1 takes 8.6 GB as float64; the limit is`}},
+		{"picture 16×3125000", []string{"predict", "-params", "params.npz", "tall.png"}, []string{"tall.png is 16×3125000 pixels: one side is more than 100 times the other"}},
+	}
+	// Cases of more than one line on stderr, and what they print on stdout.
+	more := map[string]struct {
+		lines  int    // lines on stderr
+		stdout string // a phrase stdout must contain
+	}{
+		"second picture bad":           {1, "cat.png: 0."},
+		"bad pictures among good ones": {2, "cat.png: 0."},
+	}
+	if os.Geteuid() == 0 {
+		// Only root may make a device node (a copy of /dev/null here); as
+		// root, -save /dev/null once replaced the device with a file.
+		tests = append(tests,
+			badInputCase{"save onto a device", trainNpy("x.npy", "y.npy", "-save", "null.npz"), []string{"-save null.npz: null.npz is a character device, not a regular file: it is not replaced"}},
+			badInputCase{"save onto a link to a device", trainNpy("x.npy", "y.npy", "-save", "tonull.npz"), []string{"-save tonull.npz: tonull.npz is a character device"}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -611,8 +799,12 @@ func TestBadInput(t *testing.T) {
 			if status != 1 {
 				t.Errorf("%s: exit status %d, want 1", call, status)
 			}
-			if lines := strings.Count(stderr, "\n"); lines != 1 || !strings.HasSuffix(stderr, "\n") {
-				t.Errorf("%s: stderr = %q (%d lines), want one line", call, stderr, lines)
+			wantLines := max(more[tt.name].lines, 1)
+			if lines := strings.Count(stderr, "\n"); lines != wantLines || !strings.HasSuffix(stderr, "\n") {
+				t.Errorf("%s: stderr = %q (%d lines), want %d", call, stderr, lines, wantLines)
+			}
+			if !strings.Contains(stdout, more[tt.name].stdout) {
+				t.Errorf("%s: stdout = %q, want it to contain %q", call, stdout, more[tt.name].stdout)
 			}
 			if !strings.HasPrefix(stderr, "dnn ") && !strings.HasPrefix(stderr, "dnn: ") {
 				t.Errorf("%s: stderr = %q, want it to start with the command's name", call, stderr)
@@ -707,6 +899,62 @@ func TestCommandWorks(t *testing.T) {
 		if b, err := os.ReadFile(filepath.Join(dir, "rep", "index.html")); err != nil || !bytes.Contains(b, []byte("data:image/png;base64,")) {
 			t.Errorf("dnn %s: rep/index.html: %v, %d bytes; want the mislabelled pictures", quoteArgs(args), err, len(b))
 		}
+	})
+	// -save through a symbolic link writes its target and keeps the link.
+	t.Run("save through a link", func(t *testing.T) {
+		if err := os.Mkdir(filepath.Join(dir, "runs"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join("runs", "run1.npz"), filepath.Join(dir, "latest.npz")); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, dir, "train", "-x", "x.npy", "-y", "y.npy", "-layers", layers, "-iterations", "5", "-save", "latest.npz")
+		if st, err := os.Lstat(filepath.Join(dir, "latest.npz")); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("after -save latest.npz, a link to runs/run1.npz: latest.npz is %v (%v), want the link kept", st.Mode(), err)
+		}
+		if _, _, err := npy.ReadNPZ(filepath.Join(dir, "runs", "run1.npz")); err != nil {
+			t.Errorf("after -save latest.npz, a link to runs/run1.npz: %v", err)
+		}
+	})
+	// An X saved in Fortran order, as np.save writes a transposed array,
+	// trains exactly as the same X in row-major order.
+	t.Run("Fortran-ordered X", func(t *testing.T) {
+		dir := t.TempDir()
+		X, Y := learnableXY(fixN, fixM)
+		// In Fortran order element (i, j) comes at i + j*n: column after column.
+		var columns []byte
+		for j := range fixM {
+			for i := range fixN {
+				columns = binary.LittleEndian.AppendUint64(columns, math.Float64bits(X.At(i, j)))
+			}
+		}
+		fortran := rawNpy("<f8", true, fmt.Sprintf("(%d, %d)", fixN, fixM), columns)
+		for name, b := range map[string][]byte{"x.npy": npyBytes(t, npy.FromMatrix(X)), "xf.npy": fortran, "y.npy": npyBytes(t, npy.FromMatrix(Y))} {
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		train := func(x string) string {
+			return mustRun(t, dir, "train", "-x", x, "-y", "y.npy", "-layers", fmt.Sprintf("%d,3,1", fixN), "-iterations", "300")
+		}
+		costs := func(out string) string { return out[:strings.Index(out, "Trained")] }
+		if c, f := costs(train("x.npy")), costs(train("xf.npy")); c != f {
+			t.Errorf("training on X in Fortran order printed\n%s\nwant, as in row-major order,\n%s", f, c)
+		}
+	})
+	// numpy's own file: the course's train_x = train_x_orig.reshape(m, -1).T / 255.
+	t.Run("numpy's course train_x", func(t *testing.T) {
+		dir := t.TempDir()
+		b, err := os.ReadFile(filepath.Join("..", "..", "internal", "npy", "testdata", "course_train_x.npy"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range map[string][]byte{"train_x.npy": b, "train_y.npy": npyBytes(t, &npy.Array{Shape: []int{1, 5}, Data: []float64{1, 0, 0, 1, 1}})} {
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		mustRun(t, dir, "train", "-x", "train_x.npy", "-y", "train_y.npy", "-layers", "48,3,1", "-iterations", "5")
 	})
 	t.Run("demo in an empty folder", func(t *testing.T) {
 		t.Parallel()

@@ -13,6 +13,7 @@ import (
 	"dnn/internal/check"
 	"dnn/internal/dataset"
 	"dnn/internal/exercise"
+	"dnn/internal/memlimit"
 	"dnn/internal/npy"
 	"dnn/matrix"
 )
@@ -63,18 +64,20 @@ func loadCourseData(dir string) (*data, error) {
 }
 
 // loadNpyData reads X (features × examples) and Y (1 × examples) from .npy
-// files, and a test set if testX is not empty.
+// files, and a test set if testX is not empty. The four arrays share one
+// memory budget.
 func loadNpyData(x, y, testX, testY string) (*data, error) {
 	if (testX == "") != (testY == "") {
 		return nil, errors.New("-test-x and -test-y go together: give both or neither")
 	}
 	d := &data{Classes: []string{"class 0", "class 1"}, Name: x}
+	budget := memlimit.NewBudget()
 	var err error
-	if d.TrainX, d.TrainY, err = loadXY(x, y); err != nil {
+	if d.TrainX, d.TrainY, err = loadXY(x, y, budget); err != nil {
 		return nil, err
 	}
 	if testX != "" {
-		if d.TestX, d.TestY, err = loadXY(testX, testY); err != nil {
+		if d.TestX, d.TestY, err = loadXY(testX, testY, budget); err != nil {
 			return nil, err
 		}
 		if r, _ := d.TestX.Dims(); r != mustRows(d.TrainX) {
@@ -89,12 +92,13 @@ func mustRows(m *matrix.Dense) int { r, _ := m.Dims(); return r }
 func cols(m *matrix.Dense) int { _, c := m.Dims(); return c }
 
 // loadXY reads a pair of .npy files: X (n, m) and Y (1, m) of 0/1 labels (a
-// 1-d Y of m labels is taken as (1, m), as the course reshapes it).
-func loadXY(xPath, yPath string) (X, Y *matrix.Dense, err error) {
-	if X, err = loadMatrix(xPath, "X"); err != nil {
+// 1-d Y of m labels is taken as (1, m), as the course reshapes it), charging
+// them to budget.
+func loadXY(xPath, yPath string, budget *memlimit.Budget) (X, Y *matrix.Dense, err error) {
+	if X, err = loadMatrix(xPath, "X", budget); err != nil {
 		return nil, nil, err
 	}
-	a, err := npy.ReadFile(yPath)
+	a, err := npy.ReadFileWithin(yPath, budget)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -116,9 +120,10 @@ func loadXY(xPath, yPath string) (X, Y *matrix.Dense, err error) {
 	return X, Y, nil
 }
 
-// loadMatrix reads a 2-d .npy file of finite numbers.
-func loadMatrix(path, what string) (*matrix.Dense, error) {
-	a, err := npy.ReadFile(path)
+// loadMatrix reads a 2-d .npy file of finite numbers, charging it to
+// budget.
+func loadMatrix(path, what string, budget *memlimit.Budget) (*matrix.Dense, error) {
+	a, err := npy.ReadFileWithin(path, budget)
 	if err != nil {
 		return nil, err
 	}

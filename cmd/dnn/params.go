@@ -25,12 +25,18 @@ func saveParameters(path string, p step01_init.Parameters) error {
 
 // loadParameters reads parameters saved by saveParameters (or by numpy as
 // np.savez(path, **parameters)), checking that the shapes chain together:
-// W[l] is (n[l], n[l-1]), b[l] is (n[l], 1).
+// W[l] is (n[l], n[l-1]), b[l] is (n[l], 1), every n[l] at least 1.
 func loadParameters(path string) (step01_init.Parameters, error) {
 	names, arrays, err := npy.ReadNPZ(path)
 	if err != nil {
 		return step01_init.Parameters{}, err
 	}
+	return parametersFrom(path, names, arrays)
+}
+
+// parametersFrom does loadParameters' work on the arrays read from the file
+// at path, whose names, in the file's order, are names.
+func parametersFrom(path string, names []string, arrays map[string]*npy.Array) (step01_init.Parameters, error) {
 	L := 0
 	for arrays["W"+strconv.Itoa(L+1)] != nil {
 		L++
@@ -66,6 +72,9 @@ func loadParameters(path string) (step01_init.Parameters, error) {
 			}
 		}
 		n, nPrev := p.W[l].Dims()
+		if n == 0 || nPrev == 0 {
+			return p, fmt.Errorf("%s: W%d has shape %s: every layer needs at least 1 unit and 1 input", path, l, p.W[l].Shape())
+		}
 		if l > 1 {
 			if prev, _ := p.W[l-1].Dims(); nPrev != prev {
 				return p, fmt.Errorf("%s: W%d has shape %s but W%d has %d rows: the layers do not chain", path, l, p.W[l].Shape(), l-1, prev)

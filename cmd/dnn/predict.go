@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strings"
 
 	"dnn/internal/imageio"
+	"dnn/internal/memlimit"
+	"dnn/step01_init"
 	"dnn/step02_forward"
 )
 
@@ -15,7 +18,9 @@ const predictSynopsis = `-params PARAMS.npz IMAGE...
 
 Classifies each picture (JPEG, PNG or GIF) with the parameters saved by
 "dnn train -save": resizes it to the size the model was trained on (64×64 RGB
-for the course's data), and prints the probability of class 1 and the class.`
+for the course's data), and prints the probability of class 1 and the class.
+A picture that cannot be read is reported on standard error, and the others
+are still classified; the exit status is then 1.`
 
 func init() {
 	register("predict", "classify your own pictures with parameters saved by train -save", runPredict)
@@ -42,24 +47,55 @@ func runPredict(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, n0 := p.W[1].Dims()
-	size := int(math.Round(math.Sqrt(float64(n0) / 3)))
-	if size*size*3 != n0 {
-		return fmt.Errorf("%s: the model takes %d inputs, which is not the size of a square RGB picture (64×64×3 = 12288 for the course's)", *params, n0)
+	side, err := pictureSide(*params, p)
+	if err != nil {
+		return err
 	}
+	// A picture that fails is reported when the next one fails, or by run
+	// as the command's error at the end: one line each, in order.
+	var failed error
 	for _, path := range fs.Args() {
-		img, err := imageio.Load(path)
+		prob, err := classify(path, p, side)
 		if err != nil {
-			return err
+			if failed != nil {
+				fmt.Fprintf(os.Stderr, "dnn predict: %s\n", oneLine(failed.Error()))
+			}
+			failed = err
+			continue
 		}
-		x := imageio.Column(img, size)
-		AL, _ := step02_forward.LModelForward(x, p)
-		prob := AL.At(0, 0)
 		class := 0
 		if prob > 0.5 {
 			class = 1
 		}
 		fmt.Fprintf(stdout, "%s: %.4f %s\n", path, prob, names[class])
 	}
-	return nil
+	return failed
+}
+
+// pictureSide returns the side of the square RGB pictures that the model p,
+// read from the file path, takes: n[0] = side×side×3.
+func pictureSide(path string, p step01_init.Parameters) (int, error) {
+	_, n0 := p.W[1].Dims()
+	side := int(math.Round(math.Sqrt(float64(n0) / 3)))
+	if side*side*3 != n0 {
+		return 0, fmt.Errorf("%s: the model takes %d inputs, which is not the size of a square RGB picture (64×64×3 = 12288 for the course's)", path, n0)
+	}
+	// Resizing makes the picture's values and its column: 2 float64 each.
+	need := 2 * 8 * float64(n0)
+	if err := memlimit.NewBudget().Charge(need, fmt.Sprintf("%s: the model takes pictures of %d×%d pixels, which take %s as float64",
+		path, side, side, memlimit.Size(need))); err != nil {
+		return 0, err
+	}
+	return side, nil
+}
+
+// classify returns the probability that the picture at path is of class 1
+// for the model p, which takes pictures of side×side pixels.
+func classify(path string, p step01_init.Parameters, side int) (float64, error) {
+	img, err := imageio.Load(path)
+	if err != nil {
+		return 0, err
+	}
+	AL, _ := step02_forward.LModelForward(imageio.Column(img, side), p)
+	return AL.At(0, 0), nil
 }

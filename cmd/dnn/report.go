@@ -35,7 +35,7 @@ func newReport(d *data, f trainFlags, dims []int, res step06_model.Result, train
 		Initial:       initialParameters(f.model, dims, uint32(f.seed)),
 		TrainX:        d.TrainX,
 		TrainY:        d.TrainY,
-		PictureSide:   pictureSide(d),
+		PictureSide:   dataPictureSide(d),
 	}
 	for _, c := range res.Costs {
 		r.Costs = append(r.Costs, report.Point{Iteration: c.Iteration, Cost: c.Value})
@@ -75,11 +75,11 @@ func initialParameters(model string, dims []int, seed uint32) step01_init.Parame
 // inputs.
 const coursePictureSide = 64
 
-// pictureSide returns the side of d's input pictures, or 0 if its columns
+// dataPictureSide returns the side of d's input pictures, or 0 if its columns
 // are not pictures: the course's data set holds square RGB pictures of any
 // size, and .npy arrays of 12288 features are taken as the course's 64×64
 // pictures, flattened as the course flattens them.
-func pictureSide(d *data) int {
+func dataPictureSide(d *data) int {
 	n := mustRows(d.TrainX)
 	if !d.Pictures {
 		if n == 3*coursePictureSide*coursePictureSide {
@@ -100,7 +100,7 @@ func pictureSide(d *data) int {
 func describeData(d *data, dev *matrix.Dense) string {
 	n, m := d.TrainX.Dims()
 	what := "examples"
-	if side := pictureSide(d); side > 0 {
+	if side := dataPictureSide(d); side > 0 {
 		what = fmt.Sprintf("pictures of %d×%d pixels", side, side)
 	}
 	s := fmt.Sprintf("%d training %s (%d inputs each)", m, what, n)

@@ -55,8 +55,8 @@ func TestPictureSide(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := &data{TrainX: matrix.Zeros(tt.rows, 1), Pictures: tt.pictures}
-		if got := pictureSide(d); got != tt.want {
-			t.Errorf("pictureSide(%s) = %d, want %d", tt.name, got, tt.want)
+		if got := dataPictureSide(d); got != tt.want {
+			t.Errorf("dataPictureSide(%s) = %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }

@@ -1,16 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"dnn/internal/atomicfile"
 	"dnn/internal/check"
 	"dnn/internal/report"
 	"dnn/step06_model"
@@ -124,27 +122,9 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 	if f.iterations > maxIterations {
 		return nil, fmt.Errorf("-iterations %d: at most %d (the course trains for 2500 iterations, the demo for 10000)", f.iterations, maxIterations)
 	}
-	for _, out := range []struct{ flag, path string }{{"-save", f.save}, {"-report", f.report}} {
-		if out.path == "" {
-			continue
-		}
-		parent := filepath.Dir(filepath.Clean(out.path))
-		if out.flag == "-report" {
-			// The report's folder and its parents are created: check the
-			// nearest one that exists.
-			for parent != filepath.Dir(parent) {
-				if _, err := os.Stat(parent); !errors.Is(err, fs.ErrNotExist) {
-					break
-				}
-				parent = filepath.Dir(parent)
-			}
-		}
-		if st, err := os.Stat(parent); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("%s %s: the folder %s does not exist", out.flag, out.path, parent)
-		}
-		if st, err := os.Stat(out.path); err == nil && st.IsDir() == (out.flag == "-save") {
-			what := map[bool]string{true: "a folder", false: "a file"}[st.IsDir()]
-			return nil, fmt.Errorf("%s %s: that is %s", out.flag, out.path, what)
+	if f.save != "" {
+		if err := atomicfile.Check(f.save); err != nil {
+			return nil, fmt.Errorf("-save %s: %v", f.save, err)
 		}
 	}
 	if f.report != "" {
@@ -153,9 +133,8 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 		}
 		// Checked now, so that a failing report does not follow a -save
 		// already written.
-		index := filepath.Join(f.report, "index.html")
-		if st, err := os.Stat(index); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("-report %s: %s is a folder", f.report, index)
+		if err := checkReportFolder(f.report); err != nil {
+			return nil, fmt.Errorf("-report %s: %v", f.report, err)
 		}
 		save, _ := filepath.Abs(f.save)
 		if rep, _ := filepath.Abs(f.report); f.save != "" && (save == rep || save == filepath.Join(rep, "index.html")) {
@@ -220,6 +199,9 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 			decorate(r, res)
 		}
 		if err := writeReport(f.report, r); err != nil {
+			if f.save != "" {
+				return fmt.Errorf("%v (the parameters were saved to %s)", err, f.save)
+			}
 			return err
 		}
 		fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(f.report, "index.html"))

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"dnn/internal/hdf5"
+	"dnn/internal/infile"
+	"dnn/internal/memlimit"
 	"dnn/matrix"
 )
 
@@ -32,11 +34,16 @@ type CatData struct {
 // of the same size.
 //
 // When a file is missing, the error names the path it looked for and
-// matches fs.ErrNotExist.
+// matches fs.ErrNotExist. Anything but a regular file (or a symbolic link to
+// one) is refused before it is read. The files, and the matrices made from
+// them, must fit the memory limit (see dnn/internal/memlimit): it is
+// checked from the datasets' shapes before their values are read.
 func Load(dir string) (*CatData, error) {
 	train, test := filepath.Join(dir, TrainFile), filepath.Join(dir, TestFile)
+	budget := memlimit.NewBudget()
 	for _, p := range []string{train, test} {
-		if _, err := os.Stat(p); err != nil {
+		st, err := os.Stat(p)
+		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				msg := fmt.Sprintf("dataset: no file %s: the course's files %s and %s belong in %s",
 					p, TrainFile, TestFile, filepath.Clean(dir))
@@ -44,21 +51,24 @@ func Load(dir string) (*CatData, error) {
 			}
 			return nil, fmt.Errorf("dataset: %w", err)
 		}
+		if err := infile.Check(p, st); err != nil {
+			return nil, fmt.Errorf("dataset: %w", err)
+		}
 	}
 	var d CatData
-	f, err := hdf5.Open(train)
+	f, err := open(train, budget)
 	if err != nil {
 		return nil, err
 	}
-	trainSize, err := d.readTrain(f, train)
+	trainSize, err := d.readTrain(f, train, budget)
 	if err != nil {
 		return nil, err
 	}
-	if f, err = hdf5.Open(test); err != nil {
+	if f, err = open(test, budget); err != nil {
 		return nil, err
 	}
 	var testSize [2]int
-	if d.TestX, d.TestY, testSize, err = read(f, test, "test_set_x", "test_set_y"); err != nil {
+	if d.TestX, d.TestY, testSize, err = read(f, test, "test_set_x", "test_set_y", budget); err != nil {
 		return nil, err
 	}
 	if testSize != trainSize {
@@ -78,10 +88,29 @@ type notFound struct {
 func (e *notFound) Error() string { return e.msg }
 func (e *notFound) Unwrap() error { return e.err }
 
-// readTrain reads the training images, labels and class names.
-func (d *CatData) readTrain(f *hdf5.File, path string) (size [2]int, err error) {
-	if d.TrainX, d.TrainY, size, err = read(f, path, "train_set_x", "train_set_y"); err != nil {
+// open charges the size of the HDF5 file at path to budget and opens it.
+func open(path string, budget *memlimit.Budget) (*hdf5.File, error) {
+	if st, err := os.Stat(path); err == nil {
+		if err := budget.Charge(float64(st.Size()), fmt.Sprintf("dataset: %s has %s", path, memlimit.Size(float64(st.Size())))); err != nil {
+			return nil, err
+		}
+	}
+	return hdf5.Open(path)
+}
+
+// readTrain reads the training images, labels and class names: the two
+// names of class 0 and class 1.
+func (d *CatData) readTrain(f *hdf5.File, path string, budget *memlimit.Budget) (size [2]int, err error) {
+	if d.TrainX, d.TrainY, size, err = read(f, path, "train_set_x", "train_set_y", budget); err != nil {
 		return size, err
+	}
+	info, err := f.Info("list_classes")
+	if err != nil {
+		return size, err
+	}
+	if info.Kind != hdf5.String || info.Len() != 2 {
+		return size, fmt.Errorf("dataset: %s: \"list_classes\" is %s of shape %s, want the 2 names of class 0 and class 1",
+			path, info.DType(), shape(info.Shape))
 	}
 	c, err := f.Dataset("list_classes")
 	if err != nil {
@@ -93,24 +122,27 @@ func (d *CatData) readTrain(f *hdf5.File, path string) (size [2]int, err error) 
 
 // LoadFile reads images and labels from the HDF5 file at path: xName must
 // be uint8 images (m, h, w, 3) and yName m labels of 0 or 1, of shape (m,)
-// or (1, m). It returns X, (h*w*3, m), and Y, (1, m), as Load does.
+// or (1, m). It returns X, (h*w*3, m), and Y, (1, m), as Load does, and
+// checks the memory limit as Load does.
 func LoadFile(path, xName, yName string) (x, y *matrix.Dense, err error) {
-	f, err := hdf5.Open(path)
+	budget := memlimit.NewBudget()
+	f, err := open(path, budget)
 	if err != nil {
 		return nil, nil, err
 	}
-	x, y, _, err = read(f, path, xName, yName)
+	x, y, _, err = read(f, path, xName, yName, budget)
 	return x, y, err
 }
 
 // read does LoadFile's work on an open file; it also returns the images'
-// height and width.
-func read(f *hdf5.File, path, xName, yName string) (x, y *matrix.Dense, size [2]int, err error) {
-	xs, err := f.Dataset(xName)
+// height and width. The shapes are checked, and the memory charged to
+// budget, before any value is read.
+func read(f *hdf5.File, path, xName, yName string, budget *memlimit.Budget) (x, y *matrix.Dense, size [2]int, err error) {
+	xs, err := f.Info(xName)
 	if err != nil {
 		return nil, nil, size, err
 	}
-	ys, err := f.Dataset(yName)
+	ys, err := f.Info(yName)
 	if err != nil {
 		return nil, nil, size, err
 	}
@@ -130,12 +162,28 @@ func read(f *hdf5.File, path, xName, yName string) (x, y *matrix.Dense, size [2]
 	if ys.Len() != m {
 		return nil, nil, size, fmt.Errorf("dataset: %s: %q holds %d images but %q %d labels", path, xName, m, yName, ys.Len())
 	}
+	// The pixels as read (1 byte each) and as float64; the labels as read,
+	// as int64 and as float64.
+	need := 9*float64(xs.Len()) + float64(m)*float64(ys.Size+16)
+	what := fmt.Sprintf("dataset: %s: %q declares %d images of %d×%d×3 (%s as float64)",
+		path, xName, m, size[0], size[1], memlimit.Size(8*float64(xs.Len())))
+	if err := budget.Charge(need, what); err != nil {
+		return nil, nil, size, err
+	}
 
-	pixels, err := xs.Float64s()
+	xd, err := f.Dataset(xName)
 	if err != nil {
 		return nil, nil, size, err
 	}
-	labels, err := ys.Int64s()
+	pixels, err := xd.Uint8s()
+	if err != nil {
+		return nil, nil, size, err
+	}
+	yd, err := f.Dataset(yName)
+	if err != nil {
+		return nil, nil, size, err
+	}
+	labels, err := yd.Int64s()
 	if err != nil {
 		return nil, nil, size, err
 	}
@@ -149,17 +197,17 @@ func read(f *hdf5.File, path, xName, yName string) (x, y *matrix.Dense, size [2]
 	// at p*m+j. Divide as numpy does (x / 255.), rather than multiply by
 	// 1/255, so that every value matches the notebook's to the bit.
 	n := len(pixels) / m
-	xd := make([]float64, len(pixels))
+	X := make([]float64, len(pixels))
 	for j := 0; j < m; j++ {
 		for p, v := range pixels[j*n : (j+1)*n] {
-			xd[p*m+j] = v / 255
+			X[p*m+j] = float64(v) / 255
 		}
 	}
-	yd := make([]float64, m)
+	Y := make([]float64, m)
 	for j, l := range labels {
-		yd[j] = float64(l)
+		Y[j] = float64(l)
 	}
-	return matrix.New(n, m, xd), matrix.New(1, m, yd), size, nil
+	return matrix.New(n, m, X), matrix.New(1, m, Y), size, nil
 }
 
 // shape writes a shape as numpy does: (209, 64, 64, 3), (209,), ().

@@ -5,11 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"dnn/internal/dataset"
+	"dnn/internal/memlimit"
 	"dnn/internal/testutil"
 	"dnn/matrix"
 )
@@ -146,7 +148,7 @@ func TestLoadErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(onlyTrain, dataset.TrainFile), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	wrongNames, sizes := courseFolder(t, "wrong_names"), courseFolder(t, "sizes")
+	wrongNames, sizes, oneClass := courseFolder(t, "wrong_names"), courseFolder(t, "sizes"), courseFolder(t, "one_class")
 	tests := []struct {
 		name, dir string
 		want      string
@@ -160,6 +162,8 @@ func TestLoadErrors(t *testing.T) {
 			"hdf5: " + filepath.Join(wrongNames, "train_catvnoncat.h5") + `: no dataset "train_set_x" (datasets: x, y)`, false},
 		{"image sizes differ", sizes,
 			"dataset: the test images (" + filepath.Join(sizes, "test_catvnoncat.h5") + ") are 3×3 pixels, the training images (" + filepath.Join(sizes, "train_catvnoncat.h5") + ") 2×2: they must be the same size", false},
+		{"one class name", oneClass,
+			"dataset: " + filepath.Join(oneClass, "train_catvnoncat.h5") + `: "list_classes" is S7 of shape (1,), want the 2 names of class 0 and class 1`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,6 +197,56 @@ func TestLoadFileErrors(t *testing.T) {
 			_, _, err := dataset.LoadFile(path, "train_set_x", "train_set_y")
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("LoadFile(%q, ...) error = %v, want %s", path, err, tt.want)
+			}
+		})
+	}
+}
+
+// padded returns the HDF5 file testdata/name followed by zeros up to size
+// bytes: a file that large may declare the data the fixtures declare.
+func padded(t *testing.T, name string, size int) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(b, make([]byte, size-len(b))...)
+}
+
+// Files of a few kB that declare 100000 images of 64×64×3 (see
+// make_fixtures.py) are refused from their shapes, before any value is
+// read: as they are, because the file could not hold them, and padded to
+// 1.2 MB, because the pixels as float64 exceed the memory limit.
+func TestLoadFileTooLarge(t *testing.T) {
+	defer memlimit.SetLimit(memlimit.SetLimit(1 << 30))
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"fill value", padded(t, "huge/fill.hdf5", 1_200_000),
+			`"train_set_x" declares 100000 images of 64×64×3 (9.8 GB as float64); the limit is 1.1 GB (the limit set for this run)`},
+		{"gzip", padded(t, "huge/gzip.hdf5", 1_200_000),
+			`"train_set_x" declares 100000 images of 64×64×3 (9.8 GB as float64); the limit is 1.1 GB (the limit set for this run)`},
+		{"fill value unpadded", padded(t, "huge/fill.hdf5", 2062),
+			`dataset "train_set_x": shape [100000 64 64 3] of uint8: more data than a file of 2062 bytes can hold`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.name+".hdf5")
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, _, err := dataset.LoadFile(path, "train_set_x", "train_set_y")
+			runtime.ReadMemStats(&after)
+			if err == nil || !strings.HasSuffix(err.Error(), tt.want) {
+				t.Errorf("LoadFile(%s) error = %v, want one ending %s", tt.name, err, tt.want)
+			}
+			if n := after.TotalAlloc - before.TotalAlloc; n > 8<<20 {
+				t.Errorf("LoadFile(%s) allocated %d bytes, want at most 8 MiB", tt.name, n)
 			}
 		})
 	}

@@ -5,15 +5,24 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"dnn/internal/memlimit"
 )
 
-// A Dataset is an array read from an HDF5 file: its shape, the kind of its
-// values and the values themselves, in row-major (C, numpy) order.
-type Dataset struct {
+// Info describes a dataset without its values: File.Info gives it, so that
+// a caller can check a dataset's shape and type, and the memory its values
+// will take, before reading them.
+type Info struct {
 	Name  string // path in the file, e.g. "group/dset"
 	Shape []int  // numpy's shape; empty for a scalar
 	Kind  Kind
 	Size  int // bytes per element; the fixed length of a string
+}
+
+// A Dataset is an array read from an HDF5 file: its description and its
+// values, in row-major (C, numpy) order.
+type Dataset struct {
+	Info
 
 	file      string
 	raw       []byte // Len()*Size bytes, in the file's byte order
@@ -21,8 +30,20 @@ type Dataset struct {
 	pad       uint8 // string padding
 }
 
-// readDataset decodes the dataset whose object header messages are msgs.
-func (r *reader) readDataset(name string, msgs []message) (*Dataset, error) {
+// A described dataset is a dataset's header messages, decoded.
+type described struct {
+	Info
+	t      datatype
+	space  dataspace
+	lay    layout
+	fs     []filter
+	fill   []byte
+	nbytes uint64 // the bytes of its values
+}
+
+// describe decodes the header messages msgs of the dataset name and checks
+// that its values fit what the file can hold.
+func (r *reader) describe(name string, msgs []message) (*described, error) {
 	get := func(typ uint16, what string, required bool) (*message, error) {
 		m := find(msgs, typ)
 		switch {
@@ -50,43 +71,50 @@ func (r *reader) readDataset(name string, msgs []message) (*Dataset, error) {
 	if _, err := get(msgFill, "fill value", false); err != nil {
 		return nil, err
 	}
-	t, err := parseDatatype(ms[0].body, 0)
-	if err != nil {
+	d := &described{}
+	var err error
+	if d.t, err = parseDatatype(ms[0].body, 0); err != nil {
 		return nil, err
 	}
-	space, err := parseDataspace(ms[1].body, r.f.sl)
-	if err != nil {
+	if d.space, err = parseDataspace(ms[1].body, r.f.sl); err != nil {
 		return nil, err
 	}
-	lay, err := parseLayout(ms[2].body, r.f.so, r.f.sl)
-	if err != nil {
+	if d.lay, err = parseLayout(ms[2].body, r.f.so, r.f.sl); err != nil {
 		return nil, err
 	}
-	var fs []filter
 	if ms[3] != nil {
-		if fs, err = parseFilters(ms[3].body); err != nil {
+		if d.fs, err = parseFilters(ms[3].body); err != nil {
 			return nil, err
 		}
 	}
-	fill, err := parseFill(msgs, t.size)
-	if err != nil {
+	if d.fill, err = parseFill(msgs, d.t.size); err != nil {
 		return nil, err
 	}
 
 	limit := r.f.maxData()
-	n, err := count(space.dims, limit)
+	n, err := count(d.space.dims, limit)
+	if err != nil || n > 0 && uint64(d.t.size) > limit/n {
+		return nil, fmt.Errorf("shape %v of %s: more data than a file of %d bytes can hold", d.space.dims, d.t.dtype(), len(r.f.data))
+	}
+	d.nbytes = n * uint64(d.t.size)
+	d.Info = Info{Name: name, Shape: make([]int, len(d.space.dims)), Kind: d.t.kind, Size: d.t.size}
+	for i, v := range d.space.dims {
+		d.Shape[i] = int(v) // v <= limit, which fits an int
+	}
+	return d, nil
+}
+
+// readDataset decodes the dataset whose object header messages are msgs.
+func (r *reader) readDataset(name string, msgs []message) (*Dataset, error) {
+	d, err := r.describe(name, msgs)
 	if err != nil {
 		return nil, err
 	}
-	if n > 0 && uint64(t.size) > limit/n {
-		return nil, fmt.Errorf("%v elements of %d bytes: more than a file of %d bytes can hold", space.dims, t.size, len(r.f.data))
-	}
-	nbytes := n * uint64(t.size)
-
+	lay, nbytes := d.lay, d.nbytes
 	var raw []byte
 	switch lay.class {
 	case layoutCompact, layoutContiguous:
-		if len(fs) > 0 {
+		if len(d.fs) > 0 {
 			return nil, fmt.Errorf("filters on a dataset that is not chunked")
 		}
 		if lay.class == layoutCompact {
@@ -97,38 +125,71 @@ func (r *reader) readDataset(name string, msgs []message) (*Dataset, error) {
 			break
 		}
 		if lay.addr == undef { // never written
-			raw = filled(nbytes, fill)
+			if err := d.charge(); err != nil {
+				return nil, err
+			}
+			raw = filled(nbytes, d.fill)
 			break
 		}
 		if lay.size != undef && lay.size < nbytes {
 			return nil, fmt.Errorf("contiguous storage of %d bytes for %d bytes of data", lay.size, nbytes)
 		}
+		// The data is a part of the file: nothing is allocated.
 		if raw, err = r.f.span(lay.addr, nbytes, "data"); err != nil {
 			return nil, err
 		}
 	case layoutChunked:
-		if raw, err = r.readChunks(space, t, lay, fs, fill, nbytes); err != nil {
+		if err := d.charge(); err != nil {
+			return nil, err
+		}
+		if raw, err = r.readChunks(d.space, d.t, lay, d.fs, d.fill, nbytes); err != nil {
 			return nil, err
 		}
 	}
+	return &Dataset{Info: d.Info, file: r.f.name, raw: raw, bigEndian: d.t.bigEndian, pad: d.t.pad}, nil
+}
 
-	ds := &Dataset{Name: name, Shape: make([]int, len(space.dims)), Kind: t.kind, Size: t.size,
-		file: r.f.name, raw: raw, bigEndian: t.bigEndian, pad: t.pad}
-	for i, d := range space.dims {
-		ds.Shape[i] = int(d) // d <= limit, which fits an int
-	}
-	return ds, nil
+// charge checks that the memory for d's values is available.
+func (d *described) charge() error {
+	return memlimit.NewBudget().Charge(float64(d.nbytes),
+		fmt.Sprintf("its shape %v of %s declares %s of data", d.Shape, d.DType(), memlimit.Size(float64(d.nbytes))))
 }
 
 // Len returns the number of elements: the product of Shape (1 for a
 // scalar).
-func (d *Dataset) Len() int { return len(d.raw) / d.Size }
+func (i Info) Len() int {
+	n := 1
+	for _, d := range i.Shape {
+		n *= d
+	}
+	return n
+}
 
 // DType returns numpy's name for the element type: "uint8", "int64",
 // "float32", "S7" and so on (an HDF5 enum, such as h5py's bool, is given
 // as its integer type).
-func (d *Dataset) DType() string {
-	return datatype{kind: d.Kind, size: d.Size}.dtype()
+func (i Info) DType() string {
+	return datatype{kind: i.Kind, size: i.Size}.dtype()
+}
+
+// Uint8s returns the values of a uint8 dataset, in row-major order,
+// without copying them: the caller must not change them.
+func (d *Dataset) Uint8s() ([]uint8, error) {
+	if d.Kind != Uint || d.Size != 1 {
+		return nil, d.errorf("holds %s values, not uint8", d.DType())
+	}
+	return d.raw, nil
+}
+
+// charge checks that the memory for d's values as a type of size bytes
+// per value is available.
+func (d *Dataset) charge(size int, as string) error {
+	need := float64(d.Len()) * float64(size)
+	err := memlimit.NewBudget().Charge(need, fmt.Sprintf("its %d values take %s as %s", d.Len(), memlimit.Size(need), as))
+	if err != nil {
+		return wrap(d.file, fmt.Sprintf("dataset %q", d.Name), err)
+	}
+	return nil
 }
 
 func (d *Dataset) errorf(format string, a ...any) error {
@@ -167,6 +228,9 @@ func (d *Dataset) signed(i int) int64 {
 // row-major order. Integers beyond 2^53 in magnitude are rounded to the
 // nearest float64.
 func (d *Dataset) Float64s() ([]float64, error) {
+	if err := d.charge(8, "float64"); err != nil {
+		return nil, err
+	}
 	out := make([]float64, d.Len())
 	switch d.Kind {
 	case Int:
@@ -217,6 +281,9 @@ func half(h uint16) float64 {
 // is an error for a float or string dataset, and for an unsigned value
 // above math.MaxInt64.
 func (d *Dataset) Int64s() ([]int64, error) {
+	if err := d.charge(8, "int64"); err != nil {
+		return nil, err
+	}
 	out := make([]int64, d.Len())
 	switch d.Kind {
 	case Int:
@@ -243,6 +310,9 @@ func (d *Dataset) Int64s() ([]int64, error) {
 func (d *Dataset) Strings() ([]string, error) {
 	if d.Kind != String {
 		return nil, d.errorf("holds %s values, not strings", d.DType())
+	}
+	if err := d.charge(16+d.Size, "strings"); err != nil {
+		return nil, err
 	}
 	out := make([]string, d.Len())
 	for i := range out {

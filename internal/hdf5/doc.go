@@ -39,9 +39,16 @@
 // Every offset and size read from a file is checked against the file's
 // length before use; B-trees and groups are walked with a record of the
 // nodes seen, and every call has a budget of bytes of structure it may
-// parse, so a damaged or hostile file gives an error, never a panic or an
-// endless loop. No dataset may declare more than 1100 times the file's size
-// plus 1 MiB of data (deflate expands at most about 1032 times), and this
-// is checked before anything is allocated. Errors name the file and the
-// dataset.
+// parse, and of names it may copy (charged before they are copied), so a
+// damaged or hostile file gives an error, never a panic or an endless loop.
+// No dataset may declare more than 1100 times the file's size plus 1 MiB of
+// data (deflate expands at most about 1032 times), and this is checked
+// before anything is allocated. Memory is bounded too (see
+// dnn/internal/memlimit): Open refuses a file larger than the memory limit,
+// and anything that is not a regular file, before reading it; Dataset
+// refuses values it would have to assemble (chunked, or never written)
+// beyond the limit, and Float64s, Int64s and Strings their conversions.
+// Info describes a dataset without reading its values, so that a caller can
+// check the memory that it and its copies will take first. Errors name the
+// file and the dataset.
 package hdf5

@@ -3,9 +3,11 @@ package hdf5
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
+
+	"dnn/internal/infile"
+	"dnn/internal/memlimit"
 )
 
 // Limits that keep a damaged or hostile file from costing more than its
@@ -38,8 +40,11 @@ type File struct {
 }
 
 // Open reads the HDF5 file at path into memory and lists its datasets.
+// Anything but a regular file (or a symbolic link to one) is refused before
+// it is read, and so is a file larger than the memory limit (see
+// dnn/internal/memlimit).
 func Open(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := infile.ReadFile(path, memlimit.NewBudget())
 	if err != nil {
 		return nil, fmt.Errorf("hdf5: %w", err)
 	}
@@ -162,22 +167,49 @@ func (f *File) Names() []string {
 }
 
 // Dataset reads the dataset at path name ("group/dset"; a leading "/" is
-// allowed) and returns it with its values.
+// allowed) and returns it with its values. Values that must be assembled
+// (chunked or never written) are refused, before they are allocated, when
+// they exceed the memory limit.
 func (f *File) Dataset(name string) (*Dataset, error) {
+	var ds *Dataset
+	err := f.withDataset(name, func(r *reader, name string, msgs []message) (err error) {
+		ds, err = r.readDataset(name, msgs)
+		return err
+	})
+	return ds, err
+}
+
+// Info describes the dataset at path name, like Dataset, without reading
+// its values.
+func (f *File) Info(name string) (Info, error) {
+	var info Info
+	err := f.withDataset(name, func(r *reader, name string, msgs []message) error {
+		d, err := r.describe(name, msgs)
+		if err == nil {
+			info = d.Info
+		}
+		return err
+	})
+	return info, err
+}
+
+// withDataset calls fn with a new reader and the header messages of the
+// dataset at path name, and names the dataset in any error.
+func (f *File) withDataset(name string, fn func(r *reader, name string, msgs []message) error) error {
 	name = strings.TrimPrefix(name, "/")
 	addr, ok := f.datasets[name]
 	if !ok {
-		return nil, f.missing(name)
+		return f.missing(name)
 	}
 	r := f.newReader()
 	msgs, err := r.objectHeader(addr)
 	if err == nil {
-		var ds *Dataset
-		if ds, err = r.readDataset(name, msgs); err == nil {
-			return ds, nil
-		}
+		err = fn(r, name, msgs)
 	}
-	return nil, wrap(f.name, fmt.Sprintf("dataset %q", name), err)
+	if err != nil {
+		return wrap(f.name, fmt.Sprintf("dataset %q", name), err)
+	}
+	return nil
 }
 
 // missing explains why name is not a dataset of the file.

@@ -134,12 +134,20 @@ func (r *reader) parseLink(body []byte) (link, error) {
 	if n > uint64(len(body)) {
 		return link{}, fmt.Errorf("link message: name of %d bytes in a %d-byte message", n, len(body))
 	}
-	l := link{name: string(d.take(int(n)))}
+	name := d.take(int(n))
+	if err := r.spendName(len(name)); err != nil {
+		return link{}, err
+	}
+	l := link{name: string(name)}
 	switch typ {
 	case 0:
 		l.addr = d.addr()
 	case 1:
-		l.why = unsupported("soft link to %q", d.take(int(d.u16())))
+		target := d.take(int(d.u16()))
+		if err := r.spendName(len(target)); err != nil {
+			return link{}, err
+		}
+		l.why = unsupported("soft link to %q", target)
 	case 64:
 		l.why = unsupported("external link")
 	default:
@@ -234,12 +242,20 @@ func (r *reader) symbolNode(addr uint64, heap []byte) ([]link, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: entry %d: %w", what, i, err)
 		}
-		if err := checkName(name); err != nil {
+		// A name is copied out of the heap only once it is paid for: a
+		// node may name the same long string many times.
+		if err := r.spendName(len(name)); err != nil {
+			return nil, err
+		}
+		if err := checkName(string(name)); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)
 		}
-		l := link{name: name, addr: obj}
+		l := link{name: string(name), addr: obj}
 		if cache == 2 { // a soft link: the scratch pad holds the target's heap offset
 			target, _ := heapString(heap, uint64(le32(scratch)))
+			if err := r.spendName(len(target)); err != nil {
+				return nil, err
+			}
 			l.why = unsupported("soft link to %q", target)
 		}
 		links = append(links, l)
@@ -251,15 +267,15 @@ func (r *reader) symbolNode(addr uint64, heap []byte) ([]link, error) {
 }
 
 // heapString returns the NUL-terminated string at offset off of a local
-// heap.
-func heapString(heap []byte, off uint64) (string, error) {
+// heap, without copying it.
+func heapString(heap []byte, off uint64) ([]byte, error) {
 	if off >= uint64(len(heap)) {
-		return "", fmt.Errorf("name offset %d is outside the local heap (%d bytes)", off, len(heap))
+		return nil, fmt.Errorf("name offset %d is outside the local heap (%d bytes)", off, len(heap))
 	}
 	s := heap[off:]
 	end := bytes.IndexByte(s, 0)
 	if end < 0 {
-		return "", fmt.Errorf("name at offset %d of the local heap has no terminating NUL", off)
+		return nil, fmt.Errorf("name at offset %d of the local heap has no terminating NUL", off)
 	}
-	return string(s[:end]), nil
+	return s[:end], nil
 }

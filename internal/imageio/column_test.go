@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"dnn/matrix"
@@ -173,6 +174,19 @@ func TestTaps(t *testing.T) {
 				if !matrix.Close(sum, 1, 1e-12, 0) {
 					t.Errorf("taps(%d, %d)[%d] weights sum to %v, want 1", src, dst, j, sum)
 				}
+				// resize relies on the taps being consecutive and their
+				// range moving forward.
+				for k := 1; k < len(tj); k++ {
+					if tj[k].i != tj[k-1].i+1 {
+						t.Fatalf("taps(%d, %d)[%d] = %+v: source pixels not consecutive", src, dst, j, tj)
+					}
+				}
+				if j > 0 {
+					prev := taps(src, dst)[j-1]
+					if tj[0].i < prev[0].i || tj[len(tj)-1].i < prev[len(prev)-1].i {
+						t.Fatalf("taps(%d, %d)[%d] = %+v goes back from [%d] = %+v", src, dst, j, tj, j-1, prev)
+					}
+				}
 			}
 			if dst <= src {
 				for i, u := range used {
@@ -181,6 +195,24 @@ func TestTaps(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// Resizing a tall picture keeps no more than a row and the result: a
+// 16×200000 picture shrunk to 64×64 once kept 200000 resized rows (307 MB).
+func TestResizeTallPictureMemory(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 16, 200_000))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	px := resize(img, 64, 64)
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 16<<20 {
+		t.Errorf("resize(16×200000, 64, 64) allocated %d bytes, want at most 16 MiB", n)
+	}
+	for i, v := range px {
+		if v != 0 {
+			t.Fatalf("resize(black 16×200000, 64, 64)[%d] = %v, want 0", i, v)
 		}
 	}
 }

@@ -6,18 +6,22 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"io"
 	"io/fs"
-	"os"
+
+	"dnn/internal/infile"
+	"dnn/internal/memlimit"
 )
 
 // Limits on the pictures that Load accepts.
 const (
 	MinSide   = 16         // smallest width or height worth classifying
 	MaxPixels = 50_000_000 // largest width×height decoded (50 megapixels)
+	MaxAspect = 100        // largest ratio of the long side to the short one
 )
 
 // format is one image format that Load recognises by its leading bytes.
@@ -56,22 +60,34 @@ func sniff(head []byte) *format {
 //	cat.png: truncated PNG: unexpected EOF
 //	cat.png is 1×1 pixels; need at least 16×16
 //
-// The dimensions are read from the header and checked (at least MinSide on
-// each side, at most MaxPixels in all) before the pixels are decoded.
+// Anything but a regular file (or a symbolic link to one) is refused before
+// it is read. The dimensions are read from the header and checked (at least
+// MinSide on each side, at most MaxPixels in all, the long side at most
+// MaxAspect times the short one) before the pixels are decoded, and so is
+// the memory the decoded picture will take (see dnn/internal/memlimit).
 func Load(path string) (image.Image, error) {
-	f, err := os.Open(path)
+	f, st, err := infile.Open(path)
 	if err != nil {
-		return nil, openError(path, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, openError(path, err)
+		}
+		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not an image file", path)
-	}
-	if st.Size() == 0 {
+	return decode(f, st.Size(), path)
+}
+
+// file is what decode reads: an open file, or the bytes of one.
+type file interface {
+	io.ReadSeeker
+	io.ReaderAt
+}
+
+// decode does Load's work on the file f of size bytes, named path in
+// errors.
+func decode(f file, size int64, path string) (image.Image, error) {
+	if size == 0 {
 		return nil, fmt.Errorf("%s is empty, not an image", path)
 	}
 
@@ -83,9 +99,14 @@ func Load(path string) (image.Image, error) {
 	}
 	cfg, err := ft.decodeConfig(br)
 	if err != nil {
-		return nil, decodeError(f, st.Size(), path, ft, err)
+		return nil, decodeError(f, size, path, ft, err)
 	}
 	if err := checkSize(path, cfg.Width, cfg.Height); err != nil {
+		return nil, err
+	}
+	need := float64(cfg.Width) * float64(cfg.Height) * float64(pixelBytes(cfg.ColorModel))
+	if err := memlimit.NewBudget().Charge(need, fmt.Sprintf("%s is %d×%d pixels, which take %s to decode",
+		path, cfg.Width, cfg.Height, memlimit.Size(need))); err != nil {
 		return nil, err
 	}
 
@@ -94,7 +115,7 @@ func Load(path string) (image.Image, error) {
 	}
 	img, err := ft.decode(bufio.NewReader(f))
 	if err != nil {
-		return nil, decodeError(f, st.Size(), path, ft, err)
+		return nil, decodeError(f, size, path, ft, err)
 	}
 	// A GIF frame may be smaller than the screen size in its header.
 	b := img.Bounds()
@@ -137,5 +158,27 @@ func checkSize(path string, w, h int) error {
 		return fmt.Errorf("%s is %d×%d pixels (%.0f megapixels); the limit is %d megapixels",
 			path, w, h, float64(w)*float64(h)/1e6, MaxPixels/1_000_000)
 	}
+	if long, short := max(w, h), min(w, h); int64(long) > MaxAspect*int64(short) {
+		return fmt.Errorf("%s is %d×%d pixels: one side is more than %d times the other, too far from the square picture the model sees",
+			path, w, h, MaxAspect)
+	}
 	return nil
+}
+
+// pixelBytes returns the bytes a decoded pixel of the colour model takes.
+func pixelBytes(m color.Model) int {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.YCbCrModel:
+		return 3
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
+		return 4
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 8 // RGBA64, NRGBA64 and anything else
 }

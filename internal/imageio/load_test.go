@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dnn/internal/memlimit"
 )
 
 // pattern returns a w×h picture whose every pixel has its own colour.
@@ -37,7 +39,7 @@ func smooth(w, h int) *image.RGBA {
 	return img
 }
 
-func encodePNG(t *testing.T, img image.Image) []byte {
+func encodePNG(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
@@ -46,7 +48,7 @@ func encodePNG(t *testing.T, img image.Image) []byte {
 	return b.Bytes()
 }
 
-func encodeJPEG(t *testing.T, img image.Image) []byte {
+func encodeJPEG(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 95}); err != nil {
@@ -57,7 +59,7 @@ func encodeJPEG(t *testing.T, img image.Image) []byte {
 
 // encodeGIF encodes img with a palette holding exactly its colours, so
 // that the round trip is lossless.
-func encodeGIF(t *testing.T, img *image.RGBA) []byte {
+func encodeGIF(t testing.TB, img *image.RGBA) []byte {
 	t.Helper()
 	var pal color.Palette
 	seen := map[color.RGBA]bool{}
@@ -87,7 +89,7 @@ func encodeGIF(t *testing.T, img *image.RGBA) []byte {
 }
 
 // pngWithSize returns a valid small PNG whose header claims w×h pixels.
-func pngWithSize(t *testing.T, w, h uint32) []byte {
+func pngWithSize(t testing.TB, w, h uint32) []byte {
 	t.Helper()
 	b := encodePNG(t, pattern(16, 16))
 	// Signature (8 bytes), then the IHDR chunk: length (4), "IHDR" (4),
@@ -175,7 +177,8 @@ func TestLoadErrors(t *testing.T) {
 		want string // the whole message with "DIR" for the folder, or a prefix ending in "..."
 	}{
 		{"missing file", "none.jpg", nil, "DIR/none.jpg: no such file"},
-		{"folder", "folder.png", nil, "DIR/folder.png is a folder, not an image file"},
+		{"folder", "folder.png", nil, "DIR/folder.png is a folder, not a file"},
+
 		{"empty file", "empty.jpg", []byte{}, "DIR/empty.jpg is empty, not an image"},
 		{"text file", "img.jpg", []byte("this is not a picture\n"), "DIR/img.jpg: not a JPEG, PNG or GIF image"},
 		{"one byte", "one.png", []byte{0x89}, "DIR/one.png: not a JPEG, PNG or GIF image"},
@@ -192,7 +195,12 @@ func TestLoadErrors(t *testing.T) {
 			"DIR/huge.png is 100000×100000 pixels (10000 megapixels); the limit is 50 megapixels"},
 		{"just over the limit", "big.png", pngWithSize(t, 10000, 5001),
 			"DIR/big.png is 10000×5001 pixels (50 megapixels); the limit is 50 megapixels"},
+		{"a strip", "tall.png", pngWithSize(t, 16, 3125000),
+			"DIR/tall.png is 16×3125000 pixels: one side is more than 100 times the other, too far from the square picture the model sees"},
+		{"just too wide", "wide.png", pngWithSize(t, 1601, 16),
+			"DIR/wide.png is 1601×16 pixels: one side is more than 100 times the other, too far from the square picture the model sees"},
 	}
+
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := filepath.Join(dir, tt.file)
@@ -227,5 +235,20 @@ func TestLoadHugeHeaderAllocatesLittle(t *testing.T) {
 	})
 	if allocs > 100 {
 		t.Errorf("Load(huge.png) made %v allocations, want a handful", allocs)
+	}
+}
+
+// The memory a picture takes once decoded is checked against the memory
+// limit before it is decoded.
+func TestLoadMemoryLimit(t *testing.T) {
+	defer memlimit.SetLimit(memlimit.SetLimit(1 << 20))
+	dir := t.TempDir()
+	p := writeFile(t, dir, "big.png", encodePNG(t, pattern(600, 500))) // RGBA: 1.2 MB decoded
+	const want = "big.png is 600×500 pixels, which take 1.2 MB to decode; the limit is 1.0 MB (the limit set for this run)"
+	if _, err := Load(p); err == nil || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("Load(big.png) error %v, want one ending %q", err, want)
+	}
+	if _, err := Load(writeFile(t, dir, "ok.png", encodePNG(t, pattern(500, 500)))); err != nil {
+		t.Errorf("Load(500×500 png) under a limit of 1 MB: %v, want no error", err)
 	}
 }

@@ -23,7 +23,10 @@ type tap struct {
 // centres (bilinear, once per axis), with pixel centres at i+0.5 on both
 // sides and the edge pixels repeated beyond the border.
 //
-// The same size maps each pixel to itself with weight exactly 1.
+// The same size maps each pixel to itself with weight exactly 1. The taps
+// of a destination pixel are consecutive source pixels in increasing order,
+// and the first and last of them never decrease from one destination pixel
+// to the next.
 func taps(src, dst int) [][]tap {
 	t := make([][]tap, dst)
 	switch {
@@ -75,35 +78,40 @@ func readRow(img image.Image, y int, buf []float64) {
 }
 
 // resize returns img resized to w×h as 3 values (R, G, B, 0..255, not
-// rounded) per pixel, row after row. It works one source row at a time,
-// so that a large picture needs no more memory than one row plus an
-// (img height, w) intermediate.
+// rounded) per pixel, row after row. It reads one source row at a time,
+// resizes it horizontally, and adds it to the destination rows it is a tap
+// of, so that a picture of any height needs no more memory than one of its
+// rows and the result.
 func resize(img image.Image, w, h int) []float64 {
 	b := img.Bounds()
 	sw, sh := b.Dx(), b.Dy()
 	tx, ty := taps(sw, w), taps(sh, h)
 
-	row := make([]float64, 3*sw)
-	mid := make([]float64, sh*3*w) // horizontally resized rows
+	row := make([]float64, 3*sw) // source row y
+	mid := make([]float64, 3*w)  // row y resized horizontally
+	dst := make([]float64, h*3*w)
+	first := 0 // the first destination row whose taps reach row y or beyond
 	for y := 0; y < sh; y++ {
 		readRow(img, y, row)
-		out := mid[y*3*w : (y+1)*3*w]
+		clear(mid)
 		for j, tj := range tx {
 			for _, t := range tj {
-				out[3*j] += t.w * row[3*t.i]
-				out[3*j+1] += t.w * row[3*t.i+1]
-				out[3*j+2] += t.w * row[3*t.i+2]
+				mid[3*j] += t.w * row[3*t.i]
+				mid[3*j+1] += t.w * row[3*t.i+1]
+				mid[3*j+2] += t.w * row[3*t.i+2]
 			}
 		}
-	}
-
-	dst := make([]float64, h*3*w)
-	for r, tr := range ty {
-		out := dst[r*3*w : (r+1)*3*w]
-		for _, t := range tr {
-			in := mid[t.i*3*w : (t.i+1)*3*w]
+		// The taps of a destination row are consecutive source rows, and
+		// both ends of the range grow with the destination row: the rows
+		// that use row y follow each other from first.
+		for first < h && ty[first][len(ty[first])-1].i < y {
+			first++
+		}
+		for r := first; r < h && ty[r][0].i <= y; r++ {
+			t := ty[r][y-ty[r][0].i]
+			out := dst[r*3*w : (r+1)*3*w]
 			for k := range out {
-				out[k] += t.w * in[k]
+				out[k] += t.w * mid[k]
 			}
 		}
 	}

@@ -25,15 +25,18 @@
 // # What is read
 //
 // Versions 1.0, 2.0 and 3.0; dtypes float16/32/64, int8/16/32/64,
-// uint8/16/32/64 and bool, either byte order, all converted to float64.
+// uint8/16/32/64 and bool, either byte order, all converted to float64;
+// C-ordered and Fortran-ordered arrays, the latter rearranged into
+// row-major order. (np.save writes Fortran order for a transposed array
+// such as the course's train_x = train_x_orig.reshape(m, -1).T / 255.)
 // float16 and float32 values and integers up to 2^53 in magnitude convert
 // exactly; int64 and uint64 values beyond 2^53 are rounded to the nearest
 // float64 (9007199254740993 reads as 9007199254740992), and bool reads as 0
 // or 1.
 //
 // Refused with an error that wraps ErrUnsupported: another format version,
-// Fortran-ordered arrays, object arrays (pickles), structured and subarray
-// dtypes, strings, complex numbers, datetimes and float128. Refused with an
+// object arrays (pickles), structured and subarray dtypes, strings, complex
+// numbers, datetimes and float128. Refused with an
 // error that wraps ErrFormat: a bad magic string, a header that is not the
 // dict above, and data shorter or longer than the shape says.
 //
@@ -42,7 +45,11 @@
 // actually holds before anything is allocated for the data, and data of
 // unknown length (a stream, an .npz entry) is decoded in chunks as it
 // arrives, so a file claiming a huge shape fails with an error after
-// allocating no more than its own size allows.
+// allocating no more than its own size allows. The float64 values (twice
+// over for a Fortran-ordered array) are charged to a memory budget (see
+// dnn/internal/memlimit) before they are allocated; beyond it the error
+// wraps ErrTooLarge. Files must be regular files (or symbolic links to
+// them): a named pipe or a device is refused before it is read.
 //
 // # What is written
 //

@@ -14,15 +14,20 @@ var (
 	ErrFormat = errors.New("malformed file")
 
 	// ErrUnsupported means the file is well formed but holds something
-	// this package does not read: a Fortran-ordered array, an object,
-	// structured, string, complex or datetime dtype, an unknown version.
+	// this package does not read: an object, structured, string, complex
+	// or datetime dtype, an unknown version.
 	ErrUnsupported = errors.New("unsupported contents")
+
+	// ErrTooLarge means the file is well formed but its values, as
+	// float64, would take more memory than the limit (see
+	// dnn/internal/memlimit).
+	ErrTooLarge = errors.New("too large for the memory")
 )
 
 // fileError is an error with a message of its own that wraps one of the
 // sentinel errors above without repeating its text.
 type fileError struct {
-	kind error // ErrFormat or ErrUnsupported
+	kind error // ErrFormat, ErrUnsupported or ErrTooLarge
 	msg  string
 }
 

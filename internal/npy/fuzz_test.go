@@ -62,8 +62,8 @@ func checkArray(t *testing.T, a *Array) {
 }
 
 // kindOf returns the sentinel err wraps, or fails t if it wraps neither:
-// every refusal of bytes in memory must say whether the file is malformed or
-// unsupported.
+// every refusal of bytes in memory must say whether the file is malformed,
+// unsupported or too large.
 func kindOf(t *testing.T, call string, err error) error {
 	t.Helper()
 	switch {
@@ -71,8 +71,10 @@ func kindOf(t *testing.T, call string, err error) error {
 		return ErrFormat
 	case errors.Is(err, ErrUnsupported):
 		return ErrUnsupported
+	case errors.Is(err, ErrTooLarge):
+		return ErrTooLarge
 	}
-	t.Fatalf("%s error %q wraps neither ErrFormat nor ErrUnsupported", call, err)
+	t.Fatalf("%s error %q wraps neither ErrFormat, ErrUnsupported nor ErrTooLarge", call, err)
 	return nil
 }
 

@@ -22,6 +22,7 @@ type header struct {
 	major, minor int
 	dtype        dtype
 	shape        []int // (d0, ..., d(n-1))
+	fortran      bool  // the data is in Fortran (column-major) order
 	count        int   // d0*...*d(n-1) items
 	dataLen      int64 // count*dtype.size bytes of data
 	prefixLen    int64 // bytes before the data: magic, version, length and header
@@ -132,9 +133,7 @@ func (h *header) parseDict(text string) error {
 	if fortran.kind != pyBool {
 		return malformed("fortran_order is %s, not True or False", brief(fortran.String()))
 	}
-	if fortran.b {
-		return unsupported("Fortran-ordered arrays are not supported; save with np.ascontiguousarray")
-	}
+	h.fortran = fortran.b
 	count, err := product(h.shape)
 	if err != nil {
 		return malformed("%v", err)

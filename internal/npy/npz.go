@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"os"
 	"strings"
 
 	"dnn/internal/atomicfile"
+	"dnn/internal/infile"
+	"dnn/internal/memlimit"
 )
 
 // maxDeflateRatio bounds how many bytes one compressed byte may declare
@@ -26,18 +27,16 @@ const npzDate = 1 | 1<<5
 // ReadNPZ reads the .npz archive at path as np.load does: one array per
 // NAME.npy entry, stored or deflated, named NAME. names lists the arrays in
 // the archive's order. Errors name the path and the entry, and wrap
-// ErrFormat or ErrUnsupported: an entry that is not .npy, a corrupt zip,
-// or any error of Read.
+// ErrFormat, ErrUnsupported or ErrTooLarge: an entry that is not .npy, a
+// corrupt zip, or any error of Read. Anything but a regular file (or a
+// symbolic link to one) is refused before it is read, and the arrays of all
+// the entries together must fit the memory limit.
 func ReadNPZ(path string) (names []string, arrays map[string]*Array, err error) {
-	f, err := os.Open(path)
+	f, fi, err := infile.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("npz: %w", err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, fmt.Errorf("npz: %w", err)
-	}
 	names, arrays, err = readNPZ(f, fi.Size())
 	if err != nil {
 		return nil, nil, fmt.Errorf("npz: %s: %w", path, err)
@@ -55,6 +54,7 @@ func ReadNPZFrom(r io.ReaderAt, size int64) (names []string, arrays map[string]*
 }
 
 func readNPZ(r io.ReaderAt, size int64) ([]string, map[string]*Array, error) {
+	budget := memlimit.NewBudget()
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, nil, malformed("not a valid zip archive: %v", err)
@@ -77,7 +77,7 @@ func readNPZ(r io.ReaderAt, size int64) ([]string, map[string]*Array, error) {
 		if _, dup := arrays[name]; dup {
 			return nil, nil, malformed("entry %q appears twice", f.Name)
 		}
-		a, err := readEntry(f)
+		a, err := readEntry(f, budget)
 		if err != nil {
 			return nil, nil, fmt.Errorf("entry %q: %w", f.Name, err)
 		}
@@ -88,8 +88,9 @@ func readNPZ(r io.ReaderAt, size int64) ([]string, map[string]*Array, error) {
 }
 
 // readEntry reads the .npy file in f after checking that the sizes it
-// declares are possible, reading no more than it declares.
-func readEntry(f *zip.File) (*Array, error) {
+// declares are possible, reading no more than it declares, and charges its
+// values to budget before decoding them.
+func readEntry(f *zip.File, budget *memlimit.Budget) (*Array, error) {
 	packed, unpacked := f.CompressedSize64, f.UncompressedSize64
 	switch f.Method {
 	case zip.Store:
@@ -108,7 +109,7 @@ func readEntry(f *zip.File) (*Array, error) {
 		return nil, malformed("%v", err)
 	}
 	defer rc.Close()
-	a, err := read(io.LimitReader(rc, int64(unpacked)+1), int64(unpacked), false)
+	a, err := read(io.LimitReader(rc, int64(unpacked)+1), int64(unpacked), false, budget)
 	var fe *fileError
 	if err != nil && !errors.As(err, &fe) {
 		return nil, malformed("corrupt zip data: %v", err)

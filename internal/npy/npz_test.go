@@ -7,9 +7,13 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"dnn/internal/hostile"
+	"dnn/internal/memlimit"
 )
 
 // The arrays np.savez wrote to testdata/stored.npz and np.savez_compressed
@@ -242,5 +246,26 @@ func TestReadNPZOverlapping(t *testing.T) {
 	_, _, err = ReadNPZFrom(bytes.NewReader(b), int64(len(b)))
 	if err == nil || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "more compressed bytes than the archive") {
 		t.Errorf("ReadNPZFrom(overlapping entries) error = %v, want one saying the entries declare more compressed bytes than the archive", err)
+	}
+}
+
+// An archive of 330 kB holding 256 MiB of uint8 zeros (2 GiB as float64)
+// is refused from the entry's header, before it is inflated.
+func TestReadNPZBomb(t *testing.T) {
+	defer memlimit.SetLimit(memlimit.SetLimit(1 << 30))
+	b, err := hostile.NPZBomb("W1", 256<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err = ReadNPZFrom(bytes.NewReader(b), int64(len(b)))
+	runtime.ReadMemStats(&after)
+	const want = `npz: entry "W1.npy": shape (1, 268435456) of |u1 takes 2.1 GB as float64; the limit is 1.1 GB (the limit set for this run)`
+	if !errors.Is(err, ErrTooLarge) || err.Error() != want {
+		t.Errorf("ReadNPZFrom(bomb of %d bytes) error = %v, want %s", len(b), err, want)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 4<<20 {
+		t.Errorf("ReadNPZFrom(bomb of %d bytes) allocated %d bytes, want at most 4 MiB", len(b), n)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"dnn/internal/memlimit"
 )
 
 // The fixtures in testdata were written by testdata/make_fixtures.py with
@@ -49,6 +51,28 @@ var readTests = []struct {
 	{"np_save_0d.npy", []int{}, []float64{-1.5}},
 	{"np_save_2x3x2.npy", []int{2, 3, 2}, seq(12)},
 	{"np_save_100x1.npy", []int{100, 1}, seq(100)},
+	// Fortran order, rearranged into row-major order.
+	{"fortran.npy", []int{2, 3}, seq(6)},
+	{"fortran_3d_u1.npy", []int{2, 3, 4}, seq(24)},
+	{"course_train_x.npy", []int{48, 5}, courseTrainX()},
+}
+
+// courseTrainX returns the values of course_train_x.npy, which
+// make_fixtures.py saves as the course does:
+//
+//	train_x_orig = ((np.arange(5 * 4 * 4 * 3) * 7) % 256).astype("u1").reshape(5, 4, 4, 3)
+//	train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 255.
+//
+// Element (p, j), pixel value p of picture j, is at p*5 + j.
+func courseTrainX() []float64 {
+	const n, m = 4 * 4 * 3, 5
+	x := make([]float64, n*m)
+	for j := range m {
+		for p := range n {
+			x[p*m+j] = float64((j*n+p)*7%256) / 255.
+		}
+	}
+	return x
 }
 
 // seq returns 0, 1, ..., n-1, like np.arange(n).
@@ -167,7 +191,6 @@ var errorTests = []struct {
 	kind  error
 	words string
 }{
-	{"Fortran order", "fortran.npy", nil, ErrUnsupported, "Fortran-ordered arrays are not supported; save with np.ascontiguousarray"},
 	{"object dtype", "object.npy", nil, ErrUnsupported, "object arrays are not supported"},
 	{"structured dtype", "structured.npy", nil, ErrUnsupported, "structured dtypes are not supported"},
 	{"unicode strings", "unicode.npy", nil, ErrUnsupported, "string arrays are not supported"},
@@ -273,9 +296,82 @@ func TestReadAccepts(t *testing.T) {
 	}
 }
 
+func TestFromFortran(t *testing.T) {
+	tests := []struct {
+		name  string
+		shape []int
+		data  []float64 // in Fortran order
+		want  []float64 // in row-major order
+	}{
+		{"scalar", []int{}, []float64{7}, []float64{7}},
+		{"1-d", []int{3}, []float64{1, 2, 3}, []float64{1, 2, 3}},
+		{"empty", []int{0, 3}, []float64{}, []float64{}},
+		// [[0 1 2] [3 4 5]] is stored by columns: 0 3 1 4 2 5.
+		{"2×3", []int{2, 3}, []float64{0, 3, 1, 4, 2, 5}, seq(6)},
+		{"3×1", []int{3, 1}, []float64{0, 1, 2}, seq(3)},
+		// Element (i, j, k) of a 2×2×2 array is stored at i + 2j + 4k.
+		{"2×2×2", []int{2, 2, 2}, []float64{0, 4, 2, 6, 1, 5, 3, 7}, seq(8)},
+	}
+	for _, tt := range tests {
+		if got := fromFortran(tt.data, tt.shape); !sameData(got, tt.want) {
+			t.Errorf("fromFortran(%v, %v) = %v, want %v", tt.data, tt.shape, got, tt.want)
+		}
+	}
+}
+
+// A Fortran-ordered array costs twice its values while it is rearranged:
+// the budget is charged for both before the data is read.
+func TestReadTooLarge(t *testing.T) {
+	defer memlimit.SetLimit(memlimit.SetLimit(1000))
+	tests := []struct {
+		name  string
+		input []byte
+		words string
+	}{
+		{"C order", npyBytes(1, dict("'<f8'", "False", "(126,)"), make([]byte, 8*126)), "shape (126,) of <f8 takes 1.0 kB as float64; the limit is 1.0 kB"},
+		{"Fortran order", npyBytes(1, dict("'|u1'", "True", "(9, 7)"), make([]byte, 63)), "shape (9, 7) of |u1 takes 504 bytes as float64; the limit is 1.0 kB"},
+	}
+	for _, tt := range tests {
+		for _, read := range []struct {
+			name string
+			f    func([]byte) (*Array, error)
+		}{
+			{"Parse", Parse},
+			{"Read", func(b []byte) (*Array, error) { return Read(bytes.NewReader(b)) }},
+		} {
+			_, err := read.f(tt.input)
+			if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), tt.words) {
+				t.Errorf("%s: %s error = %v, want one wrapping ErrTooLarge that says %q", tt.name, read.name, err, tt.words)
+			}
+		}
+	}
+	// 125 values fit.
+	if _, err := Parse(npyBytes(1, dict("'<f8'", "False", "(125,)"), make([]byte, 8*125))); err != nil {
+		t.Errorf("Parse(125 float64 under a limit of 1000 bytes) = %v, want no error", err)
+	}
+}
+
 func TestReadFileMissing(t *testing.T) {
 	_, err := ReadFile(filepath.Join("testdata", "no such file.npy"))
 	if err == nil || !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "no such file.npy") {
 		t.Errorf("ReadFile(missing) error = %v, want one naming the file and wrapping os.ErrNotExist", err)
+	}
+}
+
+// Arrays read with one budget share it.
+func TestReadFileWithin(t *testing.T) {
+	defer memlimit.SetLimit(memlimit.SetLimit(150))
+	path := filepath.Join("testdata", "f8_3d.npy") // 24 values: 192 bytes as float64
+	if _, err := ReadFileWithin(path, memlimit.NewBudget()); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ReadFileWithin(24 values, 150 bytes) error = %v, want ErrTooLarge", err)
+	}
+	memlimit.SetLimit(300)
+	b := memlimit.NewBudget()
+	if _, err := ReadFileWithin(path, b); err != nil {
+		t.Fatalf("ReadFileWithin(24 values, 300 bytes) = %v", err)
+	}
+	const want = "takes 192 bytes as float64; the limit is 300 bytes (the limit set for this run), of which 192 bytes is already taken"
+	if _, err := ReadFileWithin(path, b); !errors.Is(err, ErrTooLarge) || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("ReadFileWithin the same budget again: error %v, want one ending %q", err, want)
 	}
 }

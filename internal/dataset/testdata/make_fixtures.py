@@ -31,6 +31,7 @@ def write(path, **datasets):
 
 
 def main():
+    os.makedirs("huge", exist_ok=True)
     # tiny: 3 training images and 2 test images of 2x2 pixels.
     write("tiny/train.hdf5", train_set_x=images(3),
           train_set_y=np.array([1, 0, 1], dtype=np.int64), list_classes=CLASSES)
@@ -55,6 +56,30 @@ def main():
     write("bad/count_mismatch.hdf5", train_set_x=images(3), train_set_y=np.array([0, 1]))
     write("bad/string_labels.hdf5", train_set_x=images(2), train_set_y=np.array([b"0", b"1"]))
     write("bad/no_images.hdf5", train_set_x=images(0), train_set_y=np.zeros(0, dtype=np.int64))
+
+    # one_class: list_classes holds a single name.
+    write("one_class/train.hdf5", train_set_x=images(3),
+          train_set_y=np.array([1, 0, 1], dtype=np.int64), list_classes=CLASSES[:1])
+    write("one_class/test.hdf5", test_set_x=images(2),
+          test_set_y=np.array([0, 1], dtype=np.int64), list_classes=CLASSES[:1])
+
+    # huge: files of a few kB that declare 100000 images of 64x64x3 (1.2 GB
+    # of uint8, 9.8 GB as float64). The tests pad them with zeros to more
+    # than a thousandth of that, which a file holding the data compressed
+    # would need, so that only the memory limit stands in the way.
+    m = 100000
+    # Never written: every image is the fill value.
+    with h5py.File("huge/fill.hdf5", "w") as f:
+        f.create_dataset("train_set_x", shape=(m, 64, 64, 3), dtype=np.uint8, fillvalue=7)
+        f.create_dataset("train_set_y", shape=(m,), dtype=np.int64)
+        f["list_classes"] = CLASSES
+    # Gzip'd chunks of 1000 images, of which only the first is written.
+    with h5py.File("huge/gzip.hdf5", "w") as f:
+        x = f.create_dataset("train_set_x", shape=(m, 64, 64, 3), dtype=np.uint8,
+                             chunks=(1000, 64, 64, 3), compression="gzip")
+        x[:1000] = 0
+        f.create_dataset("train_set_y", shape=(m,), dtype=np.int64, chunks=(10000,), compression="gzip")
+        f["list_classes"] = CLASSES
 
 
 if __name__ == "__main__":

@@ -58,8 +58,17 @@ save("f8_empty.npy", np.zeros((0, 3)))
 save("f8_v2.npy", np.array([[1.0, 2.0], [3.0, 4.0]]), version=(2, 0))
 save("f8_v3.npy", np.array([[1.0, 2.0], [3.0, 4.0]]), version=(3, 0))
 
-# Files that must be refused.
+# Fortran order, which the reader rearranges into row-major order: 2-d and
+# 3-d, and the course's own train_x, which np.save writes Fortran-ordered
+# because .T makes a column-major view (5 pictures of 4x4 pixels here).
 save("fortran.npy", np.asfortranarray(np.arange(6, dtype="f8").reshape(2, 3)))
+save("fortran_3d_u1.npy", np.asfortranarray(np.arange(24, dtype="u1").reshape(2, 3, 4)))
+train_x_orig = ((np.arange(5 * 4 * 4 * 3) * 7) % 256).astype("u1").reshape(5, 4, 4, 3)
+train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 255.
+assert train_x.flags.f_contiguous and not train_x.flags.c_contiguous
+np.save(path("course_train_x.npy"), train_x)
+
+# Files that must be refused.
 save("object.npy", np.array([1, "a", None], dtype=object), allow_pickle=True)
 save("structured.npy", np.zeros(2, dtype=[("x", "<f8"), ("y", "<i4")]))
 save("unicode.npy", np.array(["ab", "c"]))
