@@ -1,10 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -150,24 +147,8 @@ func checkReportDir(flag, dir string) error {
 				flag, dir, flag, strings.TrimSuffix(dir, filepath.Ext(dir)))
 		}
 	}
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return fmt.Errorf("%s %s: that is a file", flag, dir)
-	}
-	// The folder and its parents are created: check the nearest one that
-	// exists.
-	parent := filepath.Dir(filepath.Clean(dir))
-	for parent != filepath.Dir(parent) {
-		if _, err := os.Stat(parent); !errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		parent = filepath.Dir(parent)
-	}
-	if st, err := os.Stat(parent); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s %s: the folder %s does not exist", flag, dir, parent)
-	}
-	index := filepath.Join(dir, "index.html")
-	if st, err := os.Stat(index); err == nil && st.IsDir() {
-		return fmt.Errorf("%s %s: %s is a folder", flag, dir, index)
+	if err := checkReportFolder(dir); err != nil {
+		return fmt.Errorf("%s %s: %v", flag, dir, err)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func TestCheckReportDir(t *testing.T) {
 		{filepath.Join(dir, "OUT.HTM"), "give a folder, not a file name"},
 		{filepath.Join(dir, "params.npz"), "give a folder, not a file name"},
 		{file, "that is a file"},
-		{filepath.Join(file, "sub"), "does not exist"},
+		{filepath.Join(file, "sub"), "is not a folder"},
 		{filepath.Join(dir, "broken"), "is a folder"},
 	}
 	for _, tt := range tests {

@@ -133,9 +133,6 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 		}
 		// Checked now, so that a failing report does not follow a -save
 		// already written.
-		if err := checkReportFolder(f.report); err != nil {
-			return nil, fmt.Errorf("-report %s: %v", f.report, err)
-		}
 		save, _ := filepath.Abs(f.save)
 		if rep, _ := filepath.Abs(f.report); f.save != "" && (save == rep || save == filepath.Join(rep, "index.html")) {
 			return nil, fmt.Errorf("-save %s and -report %s: the parameters and the report cannot go to the same place", f.save, f.report)
