@@ -1,7 +1,5 @@
 package fast
 
-import "dnn/matrix"
-
 // The first layer through the Gram matrix.
 //
 // Under full-batch gradient descent every update of the first layer's
@@ -22,52 +20,53 @@ import "dnn/matrix"
 // backward pass has no product at all. W1 itself is formed once, at the end.
 // The arithmetic is exact; only the rounding differs, far below the printed
 // digits.
+//
+// Transposed, as the engine keeps its matrices, with G = Gᵀ:
+//
+//	Z1ᵀ = G·Cᵀ + Pᵀ + b1ᵀ,   Pᵀ = Xᵀ·W1(0)ᵀ,   W1ᵀ = W1(0)ᵀ + X·Cᵀ
 
 // gram is the first layer computed through the Gram matrix.
 type gram struct {
-	n1, m int
-	X     []float64 // X (n[0], m), read only
-	W10   []float64 // W1(0) (n[1], n[0])
-	P     []float64 // W1(0)·X (n[1], m)
-	G     []float64 // XᵀX (m, m)
-	C     []float64 // C (n[1], m): W1 = W1(0) + C·Xᵀ
+	n0, n1, m int
+	X         []float64 // X (n[0], m), read only
+	W10T      []float64 // W1(0)ᵀ (n[0], n[1])
+	PT        []float64 // Pᵀ = (W1(0)·X)ᵀ (m, n[1])
+	G         []float64 // XᵀX (m, m)
+	CT        []float64 // Cᵀ (m, n[1]): W1 = W1(0) + C·Xᵀ
 }
 
-// newGram returns the first layer with weights W10 (n1, n[0]) for X
-// (n[0], m), computing P and G.
-func newGram(X *matrix.Dense, W10 []float64, n1 int) *gram {
-	n0, m := X.Dims()
-	x := X.RawData()
-	g := &gram{n1: n1, m: m, X: x, W10: W10,
-		P: make([]float64, n1*m), G: make([]float64, m*m), C: make([]float64, n1*m)}
-	product(g.P, n1, n0, m, W10, n0, 1, x, m, 1)
-	product(g.G, m, n0, m, x, 1, m, x, m, 1)
+// newGram returns the first layer with weights W1(0)ᵀ = W10T (n0, n1) for
+// X (n0, m), computing P and G.
+func newGram(X []float64, n0, m int, W10T []float64, n1 int) *gram {
+	g := &gram{n0: n0, n1: n1, m: m, X: X, W10T: W10T,
+		PT: make([]float64, m*n1), G: make([]float64, m*m), CT: make([]float64, m*n1)}
+	product(g.PT, m, n0, n1, X, 1, m, W10T, n1, 1)
+	product(g.G, m, n0, m, X, 1, m, X, m, 1)
 	return g
 }
 
-// forward writes Z1 - b1 = C·G + P into Z (n[1], m).
-func (g *gram) forward(Z []float64) {
-	product(Z, g.n1, g.m, g.m, g.C, g.m, 1, g.G, g.m, 1)
-	for i, p := range g.P {
-		Z[i] += p
+// forward writes Z1ᵀ - b1ᵀ = G·Cᵀ + Pᵀ into ZT (m, n[1]).
+func (g *gram) forward(ZT []float64) {
+	product(ZT, g.m, g.m, g.n1, g.G, g.m, 1, g.CT, g.n1, 1)
+	for i, p := range g.PT {
+		ZT[i] += p
 	}
 }
 
-// descend makes the first layer's step of gradient descent on C, from
-// dZ1 (n[1], m): C ← C - lr·(1/m)·dZ1.
-func (g *gram) descend(dZ1 []float64, lr, invm float64) {
-	descend(g.C, dZ1, lr, invm)
+// descend takes the first layer's step of gradient descent on C, from
+// dZ1ᵀ (m, n[1]): C ← C - lr·(1/m)·dZ1.
+func (g *gram) descend(dZ1T []float64, lr, invm float64) {
+	descend(g.CT, dZ1T, lr, invm)
 }
 
-// weights returns W1 = W1(0) + C·Xᵀ (n[1], n[0]).
-func (g *gram) weights() []float64 {
-	n0 := len(g.W10) / g.n1
-	W := make([]float64, g.n1*n0)
-	product(W, g.n1, g.m, n0, g.C, g.m, 1, g.X, 1, g.m)
-	for i, w := range g.W10 {
-		W[i] += w
+// weightsT returns W1ᵀ = W1(0)ᵀ + X·Cᵀ (n[0], n[1]).
+func (g *gram) weightsT() []float64 {
+	WT := make([]float64, g.n0*g.n1)
+	product(WT, g.n0, g.m, g.n1, g.X, g.m, 1, g.CT, g.n1, 1)
+	for i, w := range g.W10T {
+		WT[i] += w
 	}
-	return W
+	return WT
 }
 
 // useGram reports whether the first layer of n[1] units costs fewer

@@ -4,35 +4,32 @@ import "math"
 
 // The element-wise work of an iteration, one pass over a matrix each, with
 // what the plain training does in several operations fused into the pass.
-// Matrices are (n, m) row-major slices; b is (n).
+// The course's (n, m) matrices are kept transposed, (m, n) row-major: one
+// row per example; b is (n).
 
-// biasRelu sets Z (n, m) to relu(Z + b) in place, b broadcast along the
-// rows: max(0, z) as np.maximum computes it, NaN staying NaN.
-func biasRelu(Z, b []float64, m int) {
-	for i, bi := range b {
-		row := Z[i*m : (i+1)*m]
-		for j, z := range row {
-			z += bi
-			if !(z > 0 || z != z) {
-				z = 0
-			}
-			row[j] = z
+// biasRelu sets ZT (m, n) to relu(ZT + bᵀ) in place: max(0, z) as
+// np.maximum computes it, NaN staying NaN. Go's max has no branch to
+// mispredict on the signs, which are as often + as -.
+func biasRelu(ZT, b []float64) {
+	n := len(b)
+	for t := 0; t < len(ZT); t += n {
+		row := ZT[t : t+n]
+		for j, bj := range b {
+			row[j] = max(row[j]+bj, 0)
 		}
 	}
 }
 
-// biasSigmoid sets Z (n, m) to sigmoid(Z + b) = 1/(1+exp(-(Z + b))) in
-// place. It returns false if some result is 0, 1 or NaN: then the cost of
-// 0/1 labels, which takes log(a) and log(1-a), is not a finite number.
-func biasSigmoid(Z, b []float64, m int) (finite bool) {
+// biasSigmoid sets the output layer's Z (m) to sigmoid(Z + b) =
+// 1/(1+exp(-(Z + b))) in place. It returns false if some result is 0, 1 or
+// NaN: then the cost of 0/1 labels, which takes log(a) and log(1-a), is not
+// a finite number.
+func biasSigmoid(Z []float64, b float64) (finite bool) {
 	finite = true
-	for i, bi := range b {
-		row := Z[i*m : (i+1)*m]
-		for j, z := range row {
-			a := 1 / (1 + math.Exp(-(z + bi)))
-			row[j] = a
-			finite = finite && a != 0 && a != 1 && a == a
-		}
+	for j, z := range Z {
+		a := 1 / (1 + math.Exp(-(z + b)))
+		Z[j] = a
+		finite = finite && a != 0 && a != 1 && a == a
 	}
 	return finite
 }
@@ -63,21 +60,24 @@ func outputDZ(dZ, AL, Y, b []float64, lr, invm float64) {
 	b[0] -= lr * (invm * s)
 }
 
-// reluBackward turns dA (n, m), in place, into dZ = dA where A > 0 and 0
+// reluBackward turns dAT (m, n), in place, into dZᵀ: dA where A > 0 and 0
 // elsewhere (A = relu(Z) is positive exactly where Z is), and takes the
-// step of gradient descent b ← b - lr·(1/m)·(row sums of dZ).
-func reluBackward(dA, A, b []float64, m int, lr, invm float64) {
-	for i := range b {
-		row, act := dA[i*m:(i+1)*m], A[i*m:(i+1)*m]
-		var s float64
+// step of gradient descent b ← b - lr·(1/m)·db with db (n) the sums of dZ
+// over the examples, which it computes in sum (n). The zeros are made by
+// masking the bits, without a branch to mispredict.
+func reluBackward(dAT, AT, b, sum []float64, lr, invm float64) {
+	n := len(b)
+	clear(sum)
+	for t := 0; t < len(dAT); t += n {
+		row, act, sum := dAT[t:t+n], AT[t:t+n], sum[:n]
 		for j, a := range act {
-			if a > 0 {
-				s += row[j]
-			} else {
-				row[j] = 0
-			}
+			d := math.Float64frombits(math.Float64bits(row[j]) & -b2u(a > 0))
+			row[j] = d
+			sum[j] += d
 		}
-		b[i] -= lr * (invm * s)
+	}
+	for j, s := range sum {
+		b[j] -= lr * (invm * s)
 	}
 }
 
@@ -88,4 +88,26 @@ func descend(W, dW []float64, lr, invm float64) {
 	for i, d := range dW {
 		W[i] -= lr * (invm * d)
 	}
+}
+
+// descendBoth is descend on Wᵀ (r, c), from dWᵀ, that also writes the new
+// values into W (c, r).
+func descendBoth(WT, W, dWT []float64, r int, lr, invm float64) {
+	c := len(WT) / r
+	for i := 0; i < r; i++ {
+		for j, d := range dWT[i*c : (i+1)*c] {
+			w := WT[i*c+j] - lr*(invm*d)
+			WT[i*c+j] = w
+			W[j*r+i] = w
+		}
+	}
+}
+
+// b2u is 1 for true and 0 for false, which the compiler computes without a
+// branch.
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

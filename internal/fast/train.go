@@ -42,7 +42,7 @@ func train(X, Y *matrix.Dense, p step01_init.Parameters, opts step06_model.Optio
 		record := i%100 == 0 || i == opts.Iterations-1
 		var c float64
 		if record || !finite || !labels {
-			c = cost(net.A[net.L], net.Y)
+			c = cost(net.AT[net.L], net.Y)
 			if math.IsNaN(c) || math.IsInf(c, 0) {
 				return step06_model.Result{}, diverged(c, i, opts.LearningRate)
 			}
