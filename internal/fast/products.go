@@ -15,21 +15,20 @@ import (
 // so that a transposed operand is the same slice with its strides swapped.
 // Every product of the engine goes through here.
 //
-// It runs matrix's product on wrappers that share the slices. That product
-// handles a row-major or a transposed operand, not both transposed at once,
-// which the engine never asks for; product panics for other strides.
+// The engine keeps its matrices so that B is always row-major, A row-major
+// or transposed: the product's kernel then reads every operand where it
+// lies, with nothing to copy (see net). product runs matrix's product on
+// wrappers that share the slices, and panics for other strides.
 func product(c []float64, n, k, p int, a []float64, ar, ac int, b []float64, br, bc int) {
 	C := matrix.New(n, p, c[:n*p])
-	aRows, aCols := ar == k && ac == 1, ar == 1 && ac == n
-	bRows, bCols := br == p && bc == 1, br == 1 && bc == k
 	switch {
-	case aRows && bRows:
+	case br != p || bc != 1:
+	case ar == k && ac == 1:
 		matrix.DotInto(C, matrix.New(n, k, a[:n*k]), matrix.New(k, p, b[:k*p]))
-	case aCols && bRows:
+		return
+	case ar == 1 && ac == n:
 		matrix.DotTAInto(C, matrix.New(k, n, a[:k*n]), matrix.New(k, p, b[:k*p]))
-	case aRows && bCols:
-		matrix.DotTBInto(C, matrix.New(n, k, a[:n*k]), matrix.New(p, k, b[:p*k]))
-	default:
-		panic(fmt.Sprintf("fast: product: strides (%d,%d) and (%d,%d) for (%d,%d)·(%d,%d) are not supported", ar, ac, br, bc, n, k, k, p))
+		return
 	}
+	panic(fmt.Sprintf("fast: product: strides (%d,%d) and (%d,%d) for (%d,%d)·(%d,%d) are not supported", ar, ac, br, bc, n, k, k, p))
 }

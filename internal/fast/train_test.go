@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,12 +103,24 @@ func testSmall(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			before := pr.p.Clone()
 			for _, withGram := range []bool{false, true} {
-				got, err := train(pr.X, pr.Y, pr.p, pr.opts, withGram)
+				var reported []step06_model.Cost
+				opts := pr.opts
+				opts.OnCost = func(i int, c float64) { reported = append(reported, step06_model.Cost{Iteration: i, Value: c}) }
+				got, err := train(pr.X, pr.Y, pr.p, opts, withGram)
 				if err != nil {
 					t.Fatalf("%s: %v", path(withGram), err)
 				}
 				checkSame(t, path(withGram), pr, plain, got)
+				if !slices.Equal(reported, got.Costs) {
+					t.Errorf("%s: OnCost was called with %v, want the recorded costs %v", path(withGram), reported, got.Costs)
+				}
+			}
+			for l := 1; l <= pr.p.L(); l++ {
+				if !matrix.Equal(pr.p.W[l], before.W[l]) || !matrix.Equal(pr.p.B[l], before.B[l]) {
+					t.Errorf("training changed the initial parameters of layer %d", l)
+				}
 			}
 		})
 	}
