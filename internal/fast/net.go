@@ -16,7 +16,7 @@ import (
 //	backward  dW[l]ᵀ  = A[l-1]·dZ[l]ᵀ          (n[l-1], m)·(m, n[l])
 //	          dA[l-1]ᵀ = dZ[l]ᵀ·W[l]            (m, n[l])·(n[l], n[l-1])
 //
-// Index l is the layer, 1..L; entry 0 is unused except in AT.
+// Index l is the layer, 1..L; entry 0 is unused (X is kept apart).
 type net struct {
 	L, m int
 	n    []int       // n[l], l = 0..L
