@@ -63,15 +63,19 @@ func outputDZ(dZ, AL, Y, b []float64, lr, invm float64) {
 // reluBackward turns dAT (m, n), in place, into dZᵀ: dA where A > 0 and 0
 // elsewhere (A = relu(Z) is positive exactly where Z is), and takes the
 // step of gradient descent b ← b - lr·(1/m)·db with db (n) the sums of dZ
-// over the examples, which it computes in sum (n). The zeros are made by
-// masking the bits, without a branch to mispredict.
+// over the examples, which it computes in sum (n). The zeros are chosen
+// without a branch, which would be mispredicted half of the time.
 func reluBackward(dAT, AT, b, sum []float64, lr, invm float64) {
 	n := len(b)
 	clear(sum)
 	for t := 0; t < len(dAT); t += n {
 		row, act, sum := dAT[t:t+n], AT[t:t+n], sum[:n]
 		for j, a := range act {
-			d := math.Float64frombits(math.Float64bits(row[j]) & -b2u(a > 0))
+			u := math.Float64bits(row[j])
+			if !(a > 0) {
+				u = 0 // a conditional move of the bits, not a branch
+			}
+			d := math.Float64frombits(u)
 			row[j] = d
 			sum[j] += d
 		}
@@ -101,13 +105,4 @@ func descendBoth(WT, W, dWT []float64, r int, lr, invm float64) {
 			W[j*r+i] = w
 		}
 	}
-}
-
-// b2u is 1 for true and 0 for false, which the compiler computes without a
-// branch.
-func b2u(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
 }
