@@ -8,8 +8,9 @@ import (
 	"dnn/step01_init"
 )
 
-// The course's case: a network of 5 inputs, 4 hidden units and 3 outputs,
-// seeded with 3. The weights are small random numbers, the biases zero.
+// The course's case initialize_parameters_deep (testdata/course/cases.json):
+// a network of 5 inputs, 4 hidden units and 3 outputs, seeded with 3. The
+// weights are small random numbers, the biases zero.
 func ExampleInitializeParametersDeep() {
 	defer testutil.PrintPanic("step01_init")
 	p := step01_init.InitializeParametersDeep(matrix.NewRandomState(3), []int{5, 4, 3})

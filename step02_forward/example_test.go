@@ -9,7 +9,8 @@ import (
 	"dnn/step02_forward"
 )
 
-// The figures printed were checked with numpy (1/(1+np.exp(-Z)), np.maximum(0, Z)).
+// The case sigmoid of testdata/course/generate.py: Z with negative, zero
+// and positive values.
 func ExampleSigmoid() {
 	defer testutil.PrintPanic("step02_forward")
 	Z := matrix.FromRows([][]float64{{-2, 0, 2}, {-4, 0.5, 4}})
@@ -22,6 +23,7 @@ func ExampleSigmoid() {
 	// cache.Z is Z: true
 }
 
+// The case relu of testdata/course/generate.py, on the same Z.
 func ExampleRelu() {
 	defer testutil.PrintPanic("step02_forward")
 	Z := matrix.FromRows([][]float64{{-2, 0, 2}, {-4, 0.5, 4}})
@@ -34,8 +36,36 @@ func ExampleRelu() {
 	// cache.Z is Z: true
 }
 
-// The course's case: three layers (5 inputs, 4 and 3 ReLU units, one
-// sigmoid unit) and 4 examples, all drawn after seeding with 6.
+// The course's case linear_forward (testdata/course/cases.json): A_prev,
+// W and b drawn after seeding with 1.
+func ExampleLinearForward() {
+	defer testutil.PrintPanic("step02_forward")
+	rs := matrix.NewRandomState(1)
+	A, W, b := rs.Randn(3, 2), rs.Randn(1, 3), rs.Randn(1, 1)
+	Z, _ := step02_forward.LinearForward(A, W, b)
+	fmt.Println("Z =", Z)
+	// Output:
+	// Z = [[ 3.26295337 -1.23429987]]
+}
+
+// The course's case linear_activation_forward (testdata/course/cases.json):
+// A_prev, W and b drawn after seeding with 2.
+func ExampleLinearActivationForward() {
+	defer testutil.PrintPanic("step02_forward")
+	rs := matrix.NewRandomState(2)
+	APrev, W, b := rs.Randn(3, 2), rs.Randn(1, 3), rs.Randn(1, 1)
+	A, _ := step02_forward.LinearActivationForward(APrev, W, b, step02_forward.SigmoidActivation)
+	fmt.Println("With sigmoid: A =", A)
+	A, _ = step02_forward.LinearActivationForward(APrev, W, b, step02_forward.ReluActivation)
+	fmt.Println("With ReLU: A =", A)
+	// Output:
+	// With sigmoid: A = [[0.96890023 0.11013289]]
+	// With ReLU: A = [[3.43896131 0.        ]]
+}
+
+// The course's case L_model_forward (testdata/course/cases.json): three
+// layers (5 inputs, 4 and 3 ReLU units, one sigmoid unit) and 4 examples,
+// all drawn after seeding with 6.
 func ExampleLModelForward() {
 	defer testutil.PrintPanic("step02_forward")
 	rs := matrix.NewRandomState(6)

@@ -7,18 +7,16 @@ import (
 	"dnn/matrix"
 )
 
-// Expected value: the course's public test case (cases.json, recomputed with
-// numpy 1.24; the notebook prints 0.2797765635793422).
-var tests = []testutil.Case{
-	{
-		Name: "compute_cost",
-		Run: func() testutil.Outputs {
-			Y := matrix.FromRows([][]float64{{1, 1, 0}})
-			AL := matrix.FromRows([][]float64{{0.8, 0.9, 0.4}})
-			return testutil.Outputs{"cost": matrix.Scalar(ComputeCost(AL, Y))}
-		},
-		Want: testutil.Outputs{"cost": matrix.Scalar(0.2797765635793422)},
-	},
-}
+// The case runs on the fixture of the same name in internal/testutil/course,
+// written by testdata/course/generate.py from the course's public case
+// (testdata/course/cases.json).
 
-func TestStep03Cost(t *testing.T) { testutil.RunCases(t, "step03_cost", tests) }
+func TestComputeCost(t *testing.T) {
+	testutil.RunCases(t, "step03_cost", []testutil.Case{{
+		Fixture: "compute_cost",
+		Call:    "ComputeCost(AL, Y)",
+		Run: func(in testutil.Outputs) (testutil.Outputs, error) {
+			return testutil.Outputs{"cost": matrix.Scalar(ComputeCost(in["AL"], in["Y"]))}, nil
+		},
+	}})
+}

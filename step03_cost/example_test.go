@@ -8,7 +8,8 @@ import (
 	"dnn/step03_cost"
 )
 
-// The course's case: three examples, the first two of class 1.
+// The course's case compute_cost (testdata/course/cases.json): three
+// examples, the first two of class 1.
 func ExampleComputeCost() {
 	defer testutil.PrintPanic("step03_cost")
 	Y := matrix.FromRows([][]float64{{1, 1, 0}})

@@ -17,112 +17,122 @@ type Grads struct {
 }
 
 // ReluBackward returns dZ = dA * relu'(Z): dA where Z > 0, and 0 where
-// Z <= 0. dA and Z (from the activation cache) are (n[l], m); so is dZ.
+// Z <= 0. dA and Z (the activation cache) are (n[l], m); so is dZ. It does
+// not modify dA. It panics if dA and Z differ in shape.
 //
-// Hint: matrix.Binary("ReluBackward", dA, cache.Z, f) with f(da, z) = da if z > 0, else 0; about 6 lines.
+// Hint: dZ starts as a copy of dA (Clone) and is set to 0 wherever
+// Z <= 0: loop over the rows and columns of Z with At and Set. dA itself
+// must not change (≈ 9 lines).
 func ReluBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matrix.Dense {
-	return matrix.Binary("ReluBackward", dA, cache.Z, func(da, z float64) float64 {
-		if z > 0 {
-			return da
+	Z := cache.Z
+	dZ := dA.Clone()
+	if dZ.Shape() != Z.Shape() { // the notebook's assert (dZ.shape == Z.shape)
+		panic(fmt.Sprintf("step04_backward: ReluBackward: dA %s and Z %s differ in shape", dA.Shape(), Z.Shape()))
+	}
+	rows, cols := Z.Dims()
+	for i := 0; i < rows; i++ {
+		for j := 0; j < cols; j++ {
+			if Z.At(i, j) <= 0 {
+				dZ.Set(i, j, 0)
+			}
 		}
-		return 0
-	})
+	}
+	return dZ
 }
 
 // SigmoidBackward returns dZ = dA * s * (1-s) with s = sigmoid(Z), since
-// sigmoid'(z) = s(1-s). dA and Z (from the activation cache) are (n[l], m);
-// so is dZ.
+// sigmoid'(z) = s(1-s). dA and Z (the activation cache) are (n[l], m); so
+// is dZ. It panics, naming the shapes, if dA and Z do not broadcast
+// together.
 //
-// Hint: s from step02_forward.Sigmoid(cache.Z), then matrix.Mul and matrix.Sub; 2 lines.
+// Hint: dZ = dA·s·(1-s) element by element, with s = sigmoid(Z):
+// step02_forward.Sigmoid gives s; matrix.Mul multiplies element by element,
+// matrix.Sub with matrix.Scalar(1) gives 1-s (≈ 2 lines).
 func SigmoidBackward(dA *matrix.Dense, cache step02_forward.ActivationCache) *matrix.Dense {
-	s, _ := step02_forward.Sigmoid(cache.Z)
-	return matrix.Mul(matrix.Mul(dA, s), matrix.Sub(matrix.Scalar(1), s))
+	Z := cache.Z
+	s, _ := step02_forward.Sigmoid(Z)
+	dZ := matrix.Mul(matrix.Mul(dA, s), matrix.Sub(matrix.Scalar(1), s))
+	return dZ
 }
 
 // LinearBackward returns the gradients of the linear part Z = W·APrev + b:
 //
-//	dAPrev = Wᵀ·dZ             (n[l-1], m)
-//	dW     = (1/m) dZ·APrevᵀ   (n[l], n[l-1])
+//	dW     = (1/m) dZ·APrevᵀ                         (n[l], n[l-1])
 //	db     = (1/m) row sums of dZ, kept as a column   (n[l], 1)
+//	dAPrev = Wᵀ·dZ                                   (n[l-1], m)
 //
-// dZ is (n[l], m); the cache holds APrev, W and b from LinearForward.
+// dZ is (n[l], m); the cache holds APrev (n[l-1], m), W (n[l], n[l-1]) and
+// b (n[l], 1) from LinearForward. It panics, naming the shapes, if they do
+// not fit together.
 //
-// Hint: m from cache.APrev.Dims(); matrix.DotTB(dZ, APrev), matrix.SumAxis(dZ, 1), matrix.DotTA(W, dZ); about 5 lines.
+// Hint: dW = (1/m)·dZ·A_prevᵀ, db = (1/m)·(the sum of each row of dZ, kept
+// as a column), dA_prev = Wᵀ·dZ, with m the number of columns of A_prev.
+// matrix.Dot multiplies, .T() transposes, matrix.SumAxis sums along an
+// axis, matrix.Scale multiplies by a number (≈ 5 lines).
 func LinearBackward(dZ *matrix.Dense, cache step02_forward.LinearCache) (dAPrev, dW, db *matrix.Dense) {
-	dW, db = LinearBackwardParams(dZ, cache)
-	return matrix.DotTA(cache.W, dZ), dW, db
-}
-
-// LinearBackwardParams returns dW and db of LinearBackward without dAPrev.
-// The first layer's dA[0] is the gradient with respect to the input X,
-// which training never uses: skipping it saves a third of the work of a
-// training step.
-func LinearBackwardParams(dZ *matrix.Dense, cache step02_forward.LinearCache) (dW, db *matrix.Dense) {
-	_, m := cache.APrev.Dims()
-	// (1/m)·(dZ·APrevᵀ) is ((1/m)·dZ)·APrevᵀ: scaling the (n[l], m) dZ costs
-	// less than scaling the (n[l], n[l-1]) product.
-	dW = matrix.DotTB(matrix.Scale(1/float64(m), dZ), cache.APrev)
+	APrev, W := cache.APrev, cache.W
+	_, m := APrev.Dims()
+	dW = matrix.Scale(1/float64(m), matrix.Dot(dZ, APrev.T()))
 	db = matrix.Scale(1/float64(m), matrix.SumAxis(dZ, 1))
-	return dW, db
-}
-
-// activationBackward returns dZ for the layer's activation.
-func activationBackward(dA *matrix.Dense, cache step02_forward.ActivationCache, activation step02_forward.Activation) *matrix.Dense {
-	switch activation {
-	case step02_forward.ReLU:
-		return ReluBackward(dA, cache)
-	case step02_forward.SigmoidActivation:
-		return SigmoidBackward(dA, cache)
-	}
-	panic(fmt.Sprintf("step04_backward: unknown activation %q", activation))
+	dAPrev = matrix.Dot(W.T(), dZ)
+	return dAPrev, dW, db
 }
 
 // LinearActivationBackward returns the gradients of one LINEAR->ACTIVATION
 // layer: dZ from the activation's backward, then LinearBackward. dA is
-// (n[l], m); it returns dAPrev (n[l-1], m), dW (n[l], n[l-1]), db (n[l], 1).
-// It panics for an unknown activation.
+// (n[l], m); it returns dAPrev (n[l-1], m), dW (n[l], n[l-1]) and db
+// (n[l], 1). It panics for an activation other than
+// step02_forward.ReluActivation and step02_forward.SigmoidActivation.
 //
-// Hint: dZ from ReluBackward or SigmoidBackward (a switch on activation), then LinearBackward; about 10 lines.
+// Hint: the notebook's if/elif becomes a switch on activation: in each case
+// ReluBackward or SigmoidBackward turns dA into dZ with cache.Activation,
+// then LinearBackward with cache.Linear gives the three gradients; any
+// other activation panics (≈ 10 lines).
 func LinearActivationBackward(dA *matrix.Dense, cache step02_forward.Cache, activation step02_forward.Activation) (dAPrev, dW, db *matrix.Dense) {
-	dZ := activationBackward(dA, cache.Activation, activation)
-	return LinearBackward(dZ, cache.Linear)
+	linearCache, activationCache := cache.Linear, cache.Activation
+	switch activation {
+	case step02_forward.ReluActivation:
+		dZ := ReluBackward(dA, activationCache)
+		dAPrev, dW, db = LinearBackward(dZ, linearCache)
+	case step02_forward.SigmoidActivation:
+		dZ := SigmoidBackward(dA, activationCache)
+		dAPrev, dW, db = LinearBackward(dZ, linearCache)
+	default:
+		panic(fmt.Sprintf("step04_backward: LinearActivationBackward: unknown activation %q (want %q or %q)",
+			activation, step02_forward.ReluActivation, step02_forward.SigmoidActivation))
+	}
+	return dAPrev, dW, db
 }
 
 // LModelBackward returns the gradients of [LINEAR->RELU]×(L-1) ->
-// LINEAR->SIGMOID, from AL (1, m), the labels Y (1, m) and the caches of
-// LModelForward: the sigmoid layer L first, starting from
-// dAL = -(Y/AL - (1-Y)/(1-AL)), then the ReLU layers L-1 down to 1.
-// Layer l gives dA[l-1], dW[l] and db[l].
+// LINEAR->SIGMOID, from AL (1, m), the labels Y (1, m) and the L caches of
+// LModelForward. It starts from the derivative of the cost with respect to
+// AL,
 //
-// Hint: dAL from the formula, then LinearActivationBackward for l = L (sigmoid) down to 1 (ReLU); about 15 lines.
+//	dAL = -(Y/AL - (1-Y)/(1-AL))   (1, m)
+//
+// goes back through the sigmoid layer L, then the ReLU layers L-1 down
+// to 1. Layer l gives dA[l-1], dW[l] and db[l]; every gradient has the shape
+// of what it is the gradient of.
+//
+// Hint: dAL = -(Y/AL - (1-Y)/(1-AL)) element by element (matrix.Div,
+// matrix.Sub, matrix.Scale by -1, matrix.Scalar(1) for the 1). Layer L is
+// the sigmoid one: LinearActivationBackward of dAL and caches[L-1] gives
+// DA[L-1], DW[L], DB[L]. Then for l = L-1 down to 1, a ReLU layer takes
+// DA[l] and caches[l-1]. L is len(caches); DA has L entries, DW and DB
+// have L+1 (≈ 10 lines).
 func LModelBackward(AL, Y *matrix.Dense, caches []step02_forward.Cache) Grads {
-	return lModelBackward(AL, Y, caches, true)
-}
-
-// LModelBackwardParams is LModelBackward without dA[0], which training never
-// uses (see LinearBackwardParams); DA[0] is nil.
-func LModelBackwardParams(AL, Y *matrix.Dense, caches []step02_forward.Cache) Grads {
-	return lModelBackward(AL, Y, caches, false)
-}
-
-func lModelBackward(AL, Y *matrix.Dense, caches []step02_forward.Cache, withDA0 bool) Grads {
 	L := len(caches)
-	g := Grads{DA: make([]*matrix.Dense, L), DW: make([]*matrix.Dense, L+1), DB: make([]*matrix.Dense, L+1)}
+	grads := Grads{DA: make([]*matrix.Dense, L), DW: make([]*matrix.Dense, L+1), DB: make([]*matrix.Dense, L+1)}
 	one := matrix.Scalar(1)
 	dAL := matrix.Scale(-1, matrix.Sub(matrix.Div(Y, AL), matrix.Div(matrix.Sub(one, Y), matrix.Sub(one, AL))))
-	dA := dAL
-	for l := L; l >= 1; l-- {
-		activation := step02_forward.ReLU
-		if l == L {
-			activation = step02_forward.SigmoidActivation
-		}
-		if l == 1 && !withDA0 {
-			dZ := activationBackward(dA, caches[0].Activation, activation)
-			g.DW[1], g.DB[1] = LinearBackwardParams(dZ, caches[0].Linear)
-			break
-		}
-		g.DA[l-1], g.DW[l], g.DB[l] = LinearActivationBackward(dA, caches[l-1], activation)
-		dA = g.DA[l-1]
+
+	currentCache := caches[L-1]
+	grads.DA[L-1], grads.DW[L], grads.DB[L] = LinearActivationBackward(dAL, currentCache, step02_forward.SigmoidActivation)
+
+	for l := L - 2; l >= 0; l-- {
+		currentCache = caches[l]
+		grads.DA[l], grads.DW[l+1], grads.DB[l+1] = LinearActivationBackward(grads.DA[l+1], currentCache, step02_forward.ReluActivation)
 	}
-	return g
+	return grads
 }

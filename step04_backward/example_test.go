@@ -5,13 +5,12 @@ import (
 
 	"dnn/internal/testutil"
 	"dnn/matrix"
-	"dnn/step01_init"
 	"dnn/step02_forward"
 	"dnn/step04_backward"
 )
 
-// The figures printed by this example and the next were checked with numpy
-// (np.where(Z > 0, dA, 0) and dA*s*(1-s)).
+// The case relu_backward of testdata/course/generate.py: where Z <= 0 the
+// gradient stops.
 func ExampleReluBackward() {
 	defer testutil.PrintPanic("step04_backward")
 	dA := matrix.FromRows([][]float64{{1, 2, 3}, {4, 5, 6}})
@@ -22,6 +21,8 @@ func ExampleReluBackward() {
 	//  [4. 0. 6.]]
 }
 
+// The case sigmoid_backward of testdata/course/generate.py, on the same dA
+// and Z.
 func ExampleSigmoidBackward() {
 	defer testutil.PrintPanic("step04_backward")
 	dA := matrix.FromRows([][]float64{{1, 2, 3}, {4, 5, 6}})
@@ -32,8 +33,9 @@ func ExampleSigmoidBackward() {
 	//  [0.07065082 0.08831353 1.5       ]]
 }
 
-// The course's case: dZ of a layer of 3 units with 5 inputs, over 4
-// examples, and its linear cache, drawn after seeding with 1.
+// The course's case linear_backward (testdata/course/cases.json): dZ of a
+// layer of 3 units with 5 inputs, over 4 examples, and its linear cache,
+// drawn after seeding with 1.
 func ExampleLinearBackward() {
 	defer testutil.PrintPanic("step04_backward")
 	rs := matrix.NewRandomState(1)
@@ -56,28 +58,67 @@ func ExampleLinearBackward() {
 	//  [-0.13209101]]
 }
 
-// Backward propagation after a forward pass: a network of 3 inputs, 2 ReLU
-// units and one sigmoid unit, on 4 examples. The figures printed were
-// checked with numpy, running the course's algorithm on the same draws.
+// The course's case linear_activation_backward (testdata/course/cases.json):
+// one unit with 3 inputs over 2 examples, dA and the cache drawn after
+// seeding with 2, run with each activation.
+func ExampleLinearActivationBackward() {
+	defer testutil.PrintPanic("step04_backward")
+	rs := matrix.NewRandomState(2)
+	dA, APrev, W, b, Z := rs.Randn(1, 2), rs.Randn(3, 2), rs.Randn(1, 3), rs.Randn(1, 1), rs.Randn(1, 2)
+	cache := step02_forward.Cache{
+		Linear:     step02_forward.LinearCache{APrev: APrev, W: W, B: b},
+		Activation: step02_forward.ActivationCache{Z: Z},
+	}
+	for _, activation := range []step02_forward.Activation{step02_forward.SigmoidActivation, step02_forward.ReluActivation} {
+		dAPrev, dW, db := step04_backward.LinearActivationBackward(dA, cache, activation)
+		fmt.Printf("%s:\n", activation)
+		fmt.Println("dA_prev =", dAPrev)
+		fmt.Println("dW =", dW)
+		fmt.Println("db =", db)
+	}
+	// Output:
+	// sigmoid:
+	// dA_prev = [[ 0.11017994  0.01105339]
+	//  [ 0.09466817  0.00949723]
+	//  [-0.05743092 -0.00576154]]
+	// dW = [[ 0.10266786  0.09778551 -0.01968084]]
+	// db = [[-0.05729622]]
+	// relu:
+	// dA_prev = [[ 0.44090989  0.        ]
+	//  [ 0.37883606  0.        ]
+	//  [-0.2298228   0.        ]]
+	// dW = [[ 0.44513824  0.37371418 -0.10478989]]
+	// db = [[-0.20837892]]
+}
+
+// The course's case L_model_backward (testdata/course/cases.json): AL and
+// the caches of two layers (A_prev, W, b, then Z) drawn after seeding with
+// 3, not computed by a forward pass; Y = [[1, 0]].
 func ExampleLModelBackward() {
 	defer testutil.PrintPanic("step04_backward")
-	rs := matrix.NewRandomState(1)
-	X := rs.Randn(3, 4)
-	p := step01_init.Parameters{W: make([]*matrix.Dense, 3), B: make([]*matrix.Dense, 3)}
-	p.W[1], p.B[1] = rs.Randn(2, 3), rs.Randn(2, 1)
-	p.W[2], p.B[2] = rs.Randn(1, 2), rs.Randn(1, 1)
-	Y := matrix.FromRows([][]float64{{1, 0, 1, 0}})
-	AL, caches := step02_forward.LModelForward(X, p)
+	rs := matrix.NewRandomState(3)
+	AL := rs.Randn(1, 2)
+	Y := matrix.FromRows([][]float64{{1, 0}})
+	layer := func(n, nPrev int) step02_forward.Cache {
+		APrev, W, b := rs.Randn(nPrev, 2), rs.Randn(n, nPrev), rs.Randn(n, 1)
+		return step02_forward.Cache{
+			Linear:     step02_forward.LinearCache{APrev: APrev, W: W, B: b},
+			Activation: step02_forward.ActivationCache{Z: rs.Randn(n, 2)},
+		}
+	}
+	caches := []step02_forward.Cache{layer(3, 4), layer(1, 3)}
 	grads := step04_backward.LModelBackward(AL, Y, caches)
 	fmt.Println("dW1 =", grads.DW[1])
 	fmt.Println("db1 =", grads.DB[1])
-	fmt.Println("dW2 =", grads.DW[2])
-	fmt.Println("db2 =", grads.DB[2])
+	fmt.Println("dA1 =", grads.DA[1])
 	// Output:
-	// dW1 = [[ 0.06258877  0.85497321  0.30396671]
-	//  [-0.46156343 -0.80455886 -0.64984797]]
-	// db1 = [[-0.07962894]
-	//  [ 0.53998911]]
-	// dW2 = [[0.00660461 1.33795308]]
-	// db2 = [[0.24871268]]
+	// dW1 = [[0.41010002 0.07807203 0.13798444 0.10502167]
+	//  [0.         0.         0.         0.        ]
+	//  [0.05283652 0.01005865 0.01777766 0.0135308 ]]
+	// db1 = [[-0.22007063]
+	//  [ 0.        ]
+	//  [-0.02835349]]
+	// dA1 = [[ 0.12913162 -0.44014127]
+	//  [-0.14175655  0.48317296]
+	//  [ 0.01663708 -0.05670698]]
 }

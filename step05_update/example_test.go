@@ -10,8 +10,9 @@ import (
 	"dnn/step05_update"
 )
 
-// The course's case: the parameters of a 4-3-1 network drawn after seeding
-// with 2, the gradients after seeding with 3, and a learning rate of 0.1.
+// The course's case update_parameters (testdata/course/cases.json): the
+// parameters of a 4-3-1 network drawn after seeding with 2, the gradients
+// after seeding with 3, and a learning rate of 0.1.
 func ExampleUpdateParameters() {
 	defer testutil.PrintPanic("step05_update")
 	rs := matrix.NewRandomState(2)

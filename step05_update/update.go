@@ -1,7 +1,7 @@
 package step05_update
 
 import (
-	"fmt"
+	"slices"
 
 	"dnn/matrix"
 	"dnn/step01_init"
@@ -9,20 +9,26 @@ import (
 )
 
 // UpdateParameters returns the parameters after one step of gradient
-// descent: W[l] - learningRate·dW[l] and b[l] - learningRate·db[l] for every
-// layer l. Like the course's version it does not modify p: it returns new
-// matrices. It panics if grads does not have one dW and db per layer.
+// descent with learning rate α, for every layer l = 1..L:
 //
-// Hint: new slices; for l = 1..L, matrix.AddScaled(p.W[l], -learningRate, grads.DW[l]) (W - α·dW), same for B; about 10 lines.
+//	W[l] = W[l] - α·dW[l]   (n[l], n[l-1])
+//	b[l] = b[l] - α·db[l]   (n[l], 1)
+//
+// Like the course's version it does not modify p: the new matrices go into
+// new slices. grads holds dW[l] and db[l] for l = 1..L, shaped like W[l]
+// and b[l]. It panics if grads has fewer layers than p, or, naming the
+// shapes, if a gradient does not broadcast against its parameter.
+//
+// Hint: W[l] - α·dW[l] and b[l] - α·db[l] for l = 1..L: matrix.Scale
+// multiplies by a number, matrix.Sub subtracts. Put the results in new
+// slices (slices.Clone of p.W and p.B, say) so that p stays as it was
+// (≈ 6 lines).
 func UpdateParameters(p step01_init.Parameters, grads step04_backward.Grads, learningRate float64) step01_init.Parameters {
-	L := p.L()
-	if len(grads.DW) != L+1 || len(grads.DB) != L+1 {
-		panic(fmt.Sprintf("step05_update: UpdateParameters: %d layers of parameters but gradients for %d", L, len(grads.DW)-1))
-	}
-	next := step01_init.Parameters{W: make([]*matrix.Dense, L+1), B: make([]*matrix.Dense, L+1)}
+	parameters := step01_init.Parameters{W: slices.Clone(p.W), B: slices.Clone(p.B)}
+	L := parameters.L()
 	for l := 1; l <= L; l++ {
-		next.W[l] = matrix.AddScaled(p.W[l], -learningRate, grads.DW[l])
-		next.B[l] = matrix.AddScaled(p.B[l], -learningRate, grads.DB[l])
+		parameters.W[l] = matrix.Sub(parameters.W[l], matrix.Scale(learningRate, grads.DW[l]))
+		parameters.B[l] = matrix.Sub(parameters.B[l], matrix.Scale(learningRate, grads.DB[l]))
 	}
-	return next
+	return parameters
 }

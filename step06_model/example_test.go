@@ -6,12 +6,14 @@ import (
 	"dnn/internal/testutil"
 	"dnn/matrix"
 	"dnn/step01_init"
+	"dnn/step02_forward"
 	"dnn/step06_model"
 )
 
-// Gradient descent from given parameters: a network of 3 inputs, 2 ReLU
-// units and one sigmoid unit, trained on 6 examples. The figures printed
-// were checked with numpy, running the course's algorithm on the same draws.
+// The case train of testdata/course/generate.py: gradient descent from
+// given parameters, for a network of 3 inputs, 2 ReLU units and one sigmoid
+// unit, on 6 examples. The cost is kept every 100 iterations and at the last
+// one, 249.
 func ExampleTrain() {
 	defer testutil.PrintPanic("step06_model")
 	rs := matrix.NewRandomState(2)
@@ -20,7 +22,7 @@ func ExampleTrain() {
 	p := step01_init.Parameters{W: make([]*matrix.Dense, 3), B: make([]*matrix.Dense, 3)}
 	p.W[1], p.B[1] = rs.Randn(2, 3), matrix.Zeros(2, 1)
 	p.W[2], p.B[2] = rs.Randn(1, 2), matrix.Zeros(1, 1)
-	res, err := step06_model.Train(X, Y, p, step06_model.Options{LearningRate: 0.1, Iterations: 201})
+	res, err := step06_model.Train(X, Y, p, step06_model.Options{LearningRate: 0.1, Iterations: 250})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -33,14 +35,14 @@ func ExampleTrain() {
 	// Cost after iteration 0: 0.752218
 	// Cost after iteration 100: 0.284006
 	// Cost after iteration 200: 0.164233
-	// W1 = [[-1.38946719 -0.26798594 -0.95855215]
-	//  [ 0.48749682 -0.68163866 -1.68776842]]
+	// Cost after iteration 249: 0.139491
+	// W1 = [[-1.46157527 -0.32226612 -1.01687072]
+	//  [ 0.49734169 -0.76469962 -1.75590909]]
 }
 
-// A tiny problem: 12 points in the plane, of class 1 when x0 + x1 > 0.
-// A network with 4 ReLU units learns it, then predicts the class of the
-// training points and of two new ones. The figures printed were checked
-// with numpy, running the course's algorithm on the same draws.
+// A tiny problem: 12 points in the plane, of class 1 when x0 + x1 > 0. A
+// network with 4 ReLU units learns it; the figures printed were recomputed
+// by testdata/course/generate.py with the course's L_layer_model.
 func ExampleLLayerModel() {
 	defer testutil.PrintPanic("step06_model")
 	X := matrix.NewRandomState(0).Randn(2, 12)
@@ -52,26 +54,19 @@ func ExampleLLayerModel() {
 	}
 	opts := step06_model.Options{LearningRate: 0.5, Iterations: 300, Seed: 1}
 	opts.OnCost = func(i int, cost float64) { fmt.Printf("Cost after iteration %d: %.6f\n", i, cost) }
-	res, err := step06_model.LLayerModel(X, Y, []int{2, 4, 1}, opts)
-	if err != nil {
+	if _, err := step06_model.LLayerModel(X, Y, []int{2, 4, 1}, opts); err != nil {
 		fmt.Println(err)
-		return
 	}
-	train := step06_model.Predict(X, res.Parameters)
-	fmt.Println("Accuracy:", step06_model.Accuracy(train, Y))
-	fmt.Println(step06_model.Predict(matrix.FromRows([][]float64{{1, -2}, {0.5, -1}}), res.Parameters))
 	// Output:
 	// Cost after iteration 0: 1.190146
 	// Cost after iteration 100: 0.006383
 	// Cost after iteration 200: 0.002450
 	// Cost after iteration 299: 0.001451
-	// Accuracy: 1
-	// [[1. 0.]]
 }
 
-// One sigmoid unit with Z = x0 - x1, on 4 examples: the probability is
-// above 0.5, and the prediction 1, where x0 > x1. At exactly 0.5 the
-// prediction is 0.
+// One sigmoid unit with Z = x0 - x1, on 4 examples, as in the case
+// "predict, probabilities around 0.5" of testdata/course/generate.py: the
+// prediction is 1 where the probability is above 0.5, and 0 at exactly 0.5.
 func ExamplePredict() {
 	defer testutil.PrintPanic("step06_model")
 	p := step01_init.Parameters{
@@ -80,8 +75,9 @@ func ExamplePredict() {
 	}
 	X := matrix.FromRows([][]float64{{2, 0, 1, -3}, {1, 1, 1, -4}})
 	Y := matrix.FromRows([][]float64{{1, 0, 1, 1}})
+	probabilities, _ := step02_forward.LModelForward(X, p)
 	predictions := step06_model.Predict(X, p)
-	fmt.Println("probabilities =", step06_model.Probabilities(X, p))
+	fmt.Println("probabilities =", probabilities)
 	fmt.Println("predictions =", predictions)
 	fmt.Println("accuracy =", step06_model.Accuracy(predictions, Y))
 	// Output:

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dnn/internal/check"
 	"dnn/internal/dataset"
 	"dnn/internal/npy"
 	"dnn/matrix"
@@ -121,13 +122,13 @@ func parseLayers(what, s string) ([]int, error) {
 	var dims []int
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n <= 0 {
+		if err != nil {
 			return nil, fmt.Errorf("%s %q: each layer size must be a whole number above 0, like 12288,20,7,5,1", what, s)
 		}
 		dims = append(dims, n)
 	}
-	if len(dims) < 2 {
-		return nil, fmt.Errorf("%s %q: need at least the input size and the output size, like 12288,7,1", what, s)
+	if err := check.LayerSizes(dims); err != nil {
+		return nil, fmt.Errorf("%s %q: %v", what, s, err)
 	}
 	return dims, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestExerciseRefusesUncommittedChanges(t *testing.T) {
 		{"exercise", "start", "all"},
 	} {
 		stdout, stderr, status := execDNN(args...)
-		wantOneLineError(t, args, stderr, status, "step02_forward has uncommitted changes", "git checkout -- step02_forward", "nothing was changed")
+		wantOneLineError(t, args, stderr, status, "step02_forward/forward.go has changes that are not committed", "git checkout -- step02_forward/forward.go", "nothing was changed")
 		if stdout != "" {
 			t.Errorf("dnn %s printed %q, want nothing", strings.Join(args, " "), stdout)
 		}
@@ -83,7 +84,7 @@ func TestExerciseRefusesUncommittedChanges(t *testing.T) {
 	}
 	args := []string{"exercise", "start", "step03_cost"}
 	_, stderr, status := execDNN(args...)
-	wantOneLineError(t, args, stderr, status, "step03_cost has uncommitted changes", "notes.txt")
+	wantOneLineError(t, args, stderr, status, "step03_cost/notes.txt is not committed", "move it out of step03_cost", "nothing was changed")
 	if err := os.Remove(notes); err != nil {
 		t.Fatal(err)
 	}
@@ -92,13 +93,25 @@ func TestExerciseRefusesUncommittedChanges(t *testing.T) {
 	if status != 0 || stderr != "" {
 		t.Fatalf("dnn %s on a clean step: status %d, stderr %q; want 0 and nothing", strings.Join(args, " "), status, stderr)
 	}
-	for _, want := range []string{"step03_cost: ComputeCost", "go test ./step03_cost", "git diff step03_cost", "git checkout -- step03_cost"} {
+	for _, want := range []string{"step03_cost: ComputeCost", "go test ./step03_cost", "dnn exercise diff step03_cost", "dnn exercise reset step03_cost", "dnn hint step03_cost ComputeCost"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("dnn %s printed\n%s\nwant it to contain %q", strings.Join(args, " "), stdout, want)
 		}
 	}
 	if b, _ := os.ReadFile(cost); !strings.Contains(string(b), `panic("step03_cost.ComputeCost is not implemented yet: `) {
 		t.Errorf("after dnn %s, cost.go is\n%s\nwant ComputeCost stubbed", strings.Join(args, " "), b)
+	}
+
+	// All the others, once forward.go is back as committed: step03_cost,
+	// an exercise already, is left as it is.
+	restore := exec.Command("git", "checkout", "--", "step02_forward/forward.go")
+	restore.Dir = dir
+	if out, err := restore.CombinedOutput(); err != nil {
+		t.Fatalf("git checkout: %v\n%s", err, out)
+	}
+	stdout, stderr, status = execDNN("exercise", "start", "all")
+	if status != 0 || !strings.Contains(stdout, "step03_cost: an exercise already, left as it is") || !strings.Contains(stdout, "step02_forward: Sigmoid") {
+		t.Errorf("dnn exercise start all: status %d, stderr %q, stdout\n%s\nwant step03_cost left and the others started", status, stderr, stdout)
 	}
 }
 
@@ -113,13 +126,20 @@ func TestExerciseErrors(t *testing.T) {
 		path    string // PATH, if set
 		phrases []string
 	}{
-		{args: []string{"exercise"}, phrases: []string{`want "list" or "start STEP"`}},
-		{args: []string{"exercise", "begin", "step02_forward"}, phrases: []string{`want "list" or "start STEP", got "begin step02_forward"`}},
+		{args: []string{"exercise"}, phrases: []string{`want "list", "start STEP", "diff STEP" or "reset STEP [FUNC]"`}},
+		{args: []string{"exercise", "begin", "step02_forward"}, phrases: []string{`got "begin step02_forward"`}},
+		{args: []string{"exercise", "reset", "step02_forward", "Nothing"}, phrases: []string{`step02_forward has no function "Nothing" to write`, "LinearForward"}},
+		{args: []string{"exercise", "diff", "all"}, phrases: []string{`name one step here, not "all"`}},
 		{args: []string{"exercise", "start"}, phrases: []string{"start which step?"}},
 		{args: []string{"exercise", "start", "step09"}, phrases: []string{`unknown step "step09"`, "step01_init"}},
 		{args: []string{"exercise", "start", "step02_forward"}, dir: outside, phrases: []string{"not inside the dnn project"}},
 		{args: []string{"exercise", "start", "step02_forward"}, dir: copied, path: outside, phrases: []string{"git is not installed"}},
-		{args: []string{"exercise", "start", "step02_forward"}, dir: copied, phrases: []string{"git status", "failed", "git repository"}},
+		{args: []string{"exercise", "start", "step02_forward"}, dir: copied, phrases: []string{"is not in a git repository", "make sure no work is lost"}},
+		{args: []string{"hint", "step02_forward"}, phrases: []string{"want STEP FUNC"}},
+		{args: []string{"hint", "step02_forward", "Nothing"}, phrases: []string{`step02_forward has no function "Nothing" to write`}},
+		{args: []string{"hint", "-tier", "9", "step02_forward", "Relu"}, phrases: []string{"no hint 9: the hints go from 1 to 5"}},
+		{args: []string{"watch", "step02_forward"}, phrases: []string{"watch takes no arguments"}},
+		{args: []string{"grade", "-time", "0s"}, phrases: []string{"-time 0s: want a positive duration"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

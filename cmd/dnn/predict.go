@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"dnn/internal/imageio"
-	"dnn/step06_model"
+	"dnn/step02_forward"
 )
 
 const predictSynopsis = `-params PARAMS.npz IMAGE...
@@ -53,7 +53,8 @@ func runPredict(args []string, stdout io.Writer) error {
 			return err
 		}
 		x := imageio.Column(img, size)
-		prob := step06_model.Probabilities(x, p).At(0, 0)
+		AL, _ := step02_forward.LModelForward(x, p)
+		prob := AL.At(0, 0)
 		class := 0
 		if prob > 0.5 {
 			class = 1

@@ -6,6 +6,7 @@ import (
 
 	"dnn/internal/imageio"
 	"dnn/internal/report"
+	"dnn/step02_forward"
 	"dnn/step06_model"
 )
 
@@ -29,7 +30,8 @@ func newReport(d *data, f trainFlags, dims []int, res step06_model.Result, train
 	// course's are 64×64): n[0] = side×side×3.
 	side := int(math.Round(math.Sqrt(float64(mustRows(d.TrainX)) / 3)))
 	if d.Pictures && d.TestX != nil && side*side*3 == mustRows(d.TrainX) {
-		probs := step06_model.Probabilities(d.TestX, res.Parameters).RawData()
+		AL, _ := step02_forward.LModelForward(d.TestX, res.Parameters)
+		probs := AL.RawData()
 		for j, y := range d.TestY.RawData() {
 			predicted := 0
 			if probs[j] > 0.5 {

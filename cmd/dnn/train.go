@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"dnn/internal/check"
 	"dnn/internal/fast"
 	"dnn/internal/report"
 	"dnn/matrix"
@@ -114,12 +115,11 @@ func (f *trainFlags) check(defaultLayers map[string]string) ([]int, error) {
 	if f.seed > 1<<32-1 {
 		return nil, fmt.Errorf("-seed %d: numpy's seeds go from 0 to 4294967295", f.seed)
 	}
-	opts := f.options()
-	if !(opts.LearningRate > 0) || opts.LearningRate > 1e6 {
-		return nil, fmt.Errorf("-lr %v: the learning rate must be a positive number no larger than 1e6", f.lr)
+	if err := check.LearningRate(f.lr); err != nil {
+		return nil, fmt.Errorf("-lr %v: %v", f.lr, err)
 	}
-	if opts.Iterations <= 0 {
-		return nil, fmt.Errorf("-iterations %d: train for at least 1 iteration", f.iterations)
+	if err := check.Iterations(f.iterations); err != nil {
+		return nil, fmt.Errorf("-iterations %d: %v", f.iterations, err)
 	}
 	for _, out := range []struct{ flag, path string }{{"-save", f.save}, {"-report", f.report}} {
 		if out.path == "" {
@@ -174,7 +174,7 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 			fmt.Fprintf(stdout, "Cost after iteration %d: %v\n", i, cost)
 		}
 	}
-	if err := step06_model.Check(d.TrainX, d.TrainY, dims, opts); err != nil {
+	if err := check.Training(d.TrainX, d.TrainY, dims, opts.LearningRate, opts.Iterations); err != nil {
 		return err
 	}
 	if need := trainingBytes(dims, cols(d.TrainX)); need > maxTrainingBytes {

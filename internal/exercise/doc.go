@@ -8,13 +8,17 @@
 //
 // where the hint is the "Hint:" sentence of the doc comment. Whatever would
 // give the answer away goes too: unexported helpers that only the stubbed
-// functions used are deleted, and the few exported functions built on the
-// same code (Step.Given) get a plain body built on the exercises instead.
-// Imports left unused are removed, so the package still compiles and its
-// tests say, for each function, that it is not implemented yet.
+// functions used are deleted. Imports left unused are removed, so the
+// package still compiles and its tests say, for each function, that it is
+// not implemented yet. Before it writes anything, StartSteps makes sure
+// that no work of the learner's can be lost (CheckUntouched) and keeps the
+// reference under a git ref (ReferenceRef), from which Diff compares and
+// Reset brings stubs back.
 //
-// RunTests runs the steps' graded tests with go test -json and Grade maps
-// every test to the function it checks (Func.Tests), giving one line per
-// function: passed, or the first failure message. Stubs tells which
-// functions of a step are still stubs.
+// RunTests grades the steps whatever state they are in: it builds their
+// tests once, then runs the tests of each function (Func.Tests) on their
+// own, within a time and an output limit, and gives one line per function:
+// passed, or every failure message. Hints holds the tiers of hints of every
+// function, which NextHint reveals one at a time; Watch re-grades a step on
+// every save.
 package exercise

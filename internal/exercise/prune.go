@@ -86,20 +86,7 @@ func pruneImports(name string, src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("cannot parse the rewritten %v", err)
 	}
 	file := parsed{name: name, src: src, ast: f, fset: fset}
-	used := map[string]bool{}
-	for _, decl := range f.Decls {
-		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-			continue
-		}
-		ast.Inspect(decl, func(n ast.Node) bool {
-			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if id, ok := sel.X.(*ast.Ident); ok {
-					used[id.Name] = true
-				}
-			}
-			return true
-		})
-	}
+	used := qualifiers(f)
 	var edits []edit
 	for _, decl := range f.Decls {
 		gd, ok := decl.(*ast.GenDecl)
@@ -124,6 +111,26 @@ func pruneImports(name string, src []byte) ([]byte, error) {
 		}
 	}
 	return apply(src, edits), nil
+}
+
+// qualifiers returns the names that selectors of f start with: the X of
+// every X.Sel, which includes the packages f uses.
+func qualifiers(f *ast.File) map[string]bool {
+	used := map[string]bool{}
+	for _, decl := range f.Decls {
+		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		ast.Inspect(decl, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					used[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
+	return used
 }
 
 // importName returns the name an import is used by: its explicit name, or

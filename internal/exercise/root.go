@@ -3,10 +3,8 @@ package exercise
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -37,30 +35,6 @@ func modulePath(gomod []byte) string {
 		}
 	}
 	return ""
-}
-
-// Uncommitted returns what git status --porcelain says about the folder dir
-// of the repository at root: "" when it has no uncommitted changes (and no
-// untracked files). It is an error when git is missing or root is not in a
-// git repository.
-func Uncommitted(root, dir string) (string, error) {
-	git, err := exec.LookPath("git")
-	if err != nil {
-		return "", errors.New("git is not installed (or not on PATH): exercise mode needs it to make sure no work is lost")
-	}
-	cmd := exec.Command(git, "status", "--porcelain", "--", dir)
-	cmd.Dir = root
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return "", fmt.Errorf("git status in %s failed (exercise mode needs the project in a git repository): %s", root, firstLine(msg))
-	}
-	return strings.TrimRight(string(out), "\n"), nil
 }
 
 // firstLine returns the first line of s.

@@ -78,23 +78,3 @@ func TestSelect(t *testing.T) {
 		}
 	}
 }
-
-func TestUncommitted(t *testing.T) {
-	dir := testutil.CopyProject(t, "step03_cost")
-	testutil.GitCommitAll(t, dir)
-	if got, err := exercise.Uncommitted(dir, "step03_cost"); err != nil || got != "" {
-		t.Errorf("Uncommitted(a clean copy) = %q, %v; want \"\", nil", got, err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "step03_cost", "cost.go"), []byte("package step03_cost\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := exercise.Uncommitted(dir, "step03_cost"); err != nil || !strings.Contains(got, "cost.go") {
-		t.Errorf("Uncommitted(a changed step) = %q, %v; want cost.go named", got, err)
-	}
-	if got, err := exercise.Uncommitted(dir, "step01_init"); err != nil || got != "" {
-		t.Errorf("Uncommitted(another step) = %q, %v; want \"\", nil", got, err)
-	}
-	if _, err := exercise.Uncommitted(t.TempDir(), "step03_cost"); err == nil || !strings.Contains(err.Error(), "git repository") {
-		t.Errorf("Uncommitted(outside a repository) = %v, want an error about the git repository", err)
-	}
-}

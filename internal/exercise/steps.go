@@ -19,27 +19,16 @@ type Func struct {
 	Name     string // the Go function, e.g. "LinearForward"
 	Notebook string // the course's function, e.g. "linear_forward"
 	// Tests are the tests that check it, named as go test -json names them
-	// (spaces become underscores): "TestStep02Forward/linear_forward",
+	// (spaces become underscores): "TestLinearForward/linear_forward",
 	// "ExampleSigmoid". A trailing * matches every test with that prefix.
 	Tests []string
-	// Hint is the stub's hint when the doc comment has no "Hint:" sentence.
-	Hint string
-}
-
-// Given is a function that is not an exercise but whose reference body
-// would give one away. In the exercise version its body is Body (braces
-// included), built on the functions the learner writes.
-type Given struct {
-	Name string
-	Body string
 }
 
 // Step is one step package and its exercises.
 type Step struct {
-	Dir   string  // the folder, also the package name: "step02_forward"
-	Topic string  // what the step teaches, in a few words
-	Funcs []Func  // the functions the learner writes, in the notebook's order
-	Given []Given // functions rebuilt on the exercises
+	Dir   string // the folder, also the package name: "step02_forward"
+	Topic string // what the step teaches, in a few words
+	Funcs []Func // the functions the learner writes, in the notebook's order
 }
 
 // ImportPath returns the step's import path, e.g. "dnn/step02_forward".
@@ -52,25 +41,25 @@ var Steps = []Step{
 		Topic: "initialising the parameters",
 		Funcs: []Func{
 			{Name: "InitializeParameters", Notebook: "initialize_parameters",
-				Tests: []string{"TestStep01Init/initialize_parameters"}},
+				Tests: []string{"TestInitializeParameters/*", "TestInitializeParameters"}},
 			{Name: "InitializeParametersDeep", Notebook: "initialize_parameters_deep",
-				Tests: []string{"TestStep01Init/initialize_parameters_deep", "ExampleInitializeParametersDeep"}},
+				Tests: []string{"TestInitializeParametersDeep/*", "TestInitializeParametersDeep", "ExampleInitializeParametersDeep"}},
 			{Name: "InitializeParametersDeepApp", Notebook: "initialize_parameters_deep (application)",
-				Tests: []string{"TestStep01Init/initialize_parameters_deep_(application*"}},
+				Tests: []string{"TestInitializeParametersDeepApp/*", "TestInitializeParametersDeepApp"}},
 		},
 	},
 	{
 		Dir:   "step02_forward",
 		Topic: "forward propagation",
 		Funcs: []Func{
-			{Name: "Sigmoid", Notebook: "sigmoid", Tests: []string{"ExampleSigmoid"}},
-			{Name: "Relu", Notebook: "relu", Tests: []string{"ExampleRelu"}},
+			{Name: "Sigmoid", Notebook: "sigmoid", Tests: []string{"TestSigmoid/*", "TestSigmoid", "ExampleSigmoid"}},
+			{Name: "Relu", Notebook: "relu", Tests: []string{"TestRelu/*", "TestRelu", "ExampleRelu"}},
 			{Name: "LinearForward", Notebook: "linear_forward",
-				Tests: []string{"TestStep02Forward/linear_forward"}},
+				Tests: []string{"TestLinearForward/*", "TestLinearForward", "ExampleLinearForward"}},
 			{Name: "LinearActivationForward", Notebook: "linear_activation_forward",
-				Tests: []string{"TestStep02Forward/linear_activation_forward"}},
+				Tests: []string{"TestLinearActivationForward/*", "TestLinearActivationForward", "ExampleLinearActivationForward"}},
 			{Name: "LModelForward", Notebook: "L_model_forward",
-				Tests: []string{"TestStep02Forward/L_model_forward", "ExampleLModelForward"}},
+				Tests: []string{"TestLModelForward/*", "TestLModelForward", "ExampleLModelForward"}},
 		},
 	},
 	{
@@ -78,34 +67,21 @@ var Steps = []Step{
 		Topic: "the cross-entropy cost",
 		Funcs: []Func{
 			{Name: "ComputeCost", Notebook: "compute_cost",
-				Tests: []string{"TestStep03Cost/compute_cost", "ExampleComputeCost"}},
+				Tests: []string{"TestComputeCost/*", "TestComputeCost", "ExampleComputeCost"}},
 		},
 	},
 	{
 		Dir:   "step04_backward",
 		Topic: "backward propagation",
 		Funcs: []Func{
-			{Name: "ReluBackward", Notebook: "relu_backward", Tests: []string{"ExampleReluBackward"}},
-			{Name: "SigmoidBackward", Notebook: "sigmoid_backward", Tests: []string{"ExampleSigmoidBackward"}},
+			{Name: "ReluBackward", Notebook: "relu_backward", Tests: []string{"TestReluBackward/*", "TestReluBackward", "ExampleReluBackward"}},
+			{Name: "SigmoidBackward", Notebook: "sigmoid_backward", Tests: []string{"TestSigmoidBackward/*", "TestSigmoidBackward", "ExampleSigmoidBackward"}},
 			{Name: "LinearBackward", Notebook: "linear_backward",
-				Tests: []string{"TestStep04Backward/linear_backward", "ExampleLinearBackward"}},
+				Tests: []string{"TestLinearBackward/*", "TestLinearBackward", "ExampleLinearBackward"}},
 			{Name: "LinearActivationBackward", Notebook: "linear_activation_backward",
-				Tests: []string{"TestStep04Backward/linear_activation_backward"}},
+				Tests: []string{"TestLinearActivationBackward/*", "TestLinearActivationBackward", "ExampleLinearActivationBackward"}},
 			{Name: "LModelBackward", Notebook: "L_model_backward",
-				Tests: []string{"TestStep04Backward/L_model_backward", "TestStep04Backward/L_model_backward_without_dA0", "ExampleLModelBackward"}},
-		},
-		Given: []Given{
-			{Name: "LinearBackwardParams", Body: `{
-	// Built on LinearBackward, this computes dAPrev and drops it.
-	_, dW, db = LinearBackward(dZ, cache)
-	return dW, db
-}`},
-			{Name: "LModelBackwardParams", Body: `{
-	// Built on LModelBackward, this computes dA[0] and drops it.
-	g := LModelBackward(AL, Y, caches)
-	g.DA[0] = nil
-	return g
-}`},
+				Tests: []string{"TestLModelBackward/*", "TestLModelBackward", "ExampleLModelBackward"}},
 		},
 	},
 	{
@@ -113,7 +89,7 @@ var Steps = []Step{
 		Topic: "gradient descent",
 		Funcs: []Func{
 			{Name: "UpdateParameters", Notebook: "update_parameters",
-				Tests: []string{"TestStep05Update/update_parameters", "ExampleUpdateParameters"}},
+				Tests: []string{"TestUpdateParameters/*", "TestUpdateParameters", "ExampleUpdateParameters"}},
 		},
 	},
 	{
@@ -121,25 +97,13 @@ var Steps = []Step{
 		Topic: "the models, trained and used",
 		Funcs: []Func{
 			{Name: "Train", Notebook: "the loop of both models",
-				Tests: []string{"ExampleTrain", "TestTrainDiverges"},
-				Hint: "for each iteration: step02_forward.LModelForward, step03_cost.ComputeCost (return an error naming the " +
-					"iteration and suggesting a smaller learning rate if it is NaN or infinite), step04_backward.LModelBackwardParams, " +
-					"step05_update.UpdateParameters; keep the cost every 100 iterations and at the last, and call opts.OnCost; about 20 lines"},
+				Tests: []string{"TestTrain/*", "TestTrain", "ExampleTrain", "TestTrainDiverges"}},
 			{Name: "TwoLayerModel", Notebook: "two_layer_model",
-				Tests: []string{"TestModelsSmall/two_layer_model*"},
-				Hint:  "Check(X, Y, dims[:], opts), then step01_init.InitializeParameters with matrix.NewRandomState(opts.Seed), then Train; about 5 lines"},
+				Tests: []string{"TestTwoLayerModel/*", "TestTwoLayerModel", "TestModelsRejectBadInput/TwoLayerModel"}},
 			{Name: "LLayerModel", Notebook: "L_layer_model",
-				Tests: []string{"TestModelsSmall/L_layer_model*", "ExampleLLayerModel"},
-				Hint:  "Check(X, Y, layerDims, opts), then step01_init.InitializeParametersDeepApp with matrix.NewRandomState(opts.Seed), then Train; about 5 lines"},
+				Tests: []string{"TestLLayerModel/*", "TestLLayerModel", "ExampleLLayerModel", "TestModelsRejectBadInput/LLayerModel"}},
 			{Name: "Predict", Notebook: "predict",
-				Tests: []string{"ExamplePredict", "TestPredictAccuracy"},
-				Hint:  "matrix.Apply(Probabilities(X, p), f) with f(a) = 1 if a > 0.5, else 0; about 7 lines"},
-		},
-		Given: []Given{
-			{Name: "TrainGram", Body: `{
-	// Built on Train: the same training, computed the plain way.
-	return Train(X, Y, p, opts)
-}`},
+				Tests: []string{"TestPredict/*", "TestPredict", "ExamplePredict"}},
 		},
 	},
 }

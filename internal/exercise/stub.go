@@ -6,19 +6,17 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-
-	"dnn/internal/atomicfile"
 )
 
 // Start rewrites step s, in the folder root/s.Dir, into its exercise
 // version (see Rewrite) and returns the names of the files it changed. It
-// does not look at git: the caller makes sure no work is lost.
+// does not look at git and keeps no reference: StartSteps does, for the
+// learner; Start is for a copy of the project.
 func Start(root string, s Step) ([]string, error) {
 	dir := filepath.Join(root, s.Dir)
 	src, err := readPackage(dir)
@@ -29,21 +27,7 @@ func Start(root string, s Step) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(changed))
-	for name := range changed {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		err := atomicfile.WriteFile(filepath.Join(dir, name), func(w io.Writer) error {
-			_, err := w.Write(changed[name])
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return names, nil
+	return writeFiles(dir, changed)
 }
 
 // Stubs returns the functions of step s, in the folder root/s.Dir, that
@@ -54,6 +38,11 @@ func Stubs(root string, s Step) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return stubsIn(s, src)
+}
+
+// stubsIn returns the functions of step s that are stubs in its files src.
+func stubsIn(s Step, src map[string][]byte) ([]string, error) {
 	pkg, err := parsePackage(src)
 	if err != nil {
 		return nil, err
@@ -123,8 +112,8 @@ func readPackage(dir string) (map[string][]byte, error) {
 //
 //   - every function of s.Funcs keeps its signature and doc comment and
 //     gets the body panic("<pkg>.<Func> is not implemented yet: <hint>"),
-//     the hint being the doc comment's "Hint:" paragraph, else Func.Hint;
-//   - every function of s.Given gets its Given body;
+//     the hint being the doc comment's "Hint:" paragraph, else the first
+//     tier of its hints (see Hints);
 //   - unexported functions that nothing else uses any more are deleted
 //     (with their doc comments): their work is part of the exercises;
 //   - imports that became unused are removed.
@@ -136,12 +125,9 @@ func Rewrite(s Step, src map[string][]byte) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	want := map[string]string{} // function name -> new body
+	want := map[string]bool{}
 	for _, f := range s.Funcs {
-		want[f.Name] = ""
-	}
-	for _, g := range s.Given {
-		want[g.Name] = g.Body
+		want[f.Name] = true
 	}
 	found := map[string]bool{}
 	edits := map[string][]edit{}
@@ -154,15 +140,11 @@ func Rewrite(s Step, src map[string][]byte) (map[string][]byte, error) {
 			if !ok || fd.Recv != nil || fd.Body == nil {
 				continue
 			}
-			body, ok := want[fd.Name.Name]
-			if !ok {
+			if !want[fd.Name.Name] {
 				continue
 			}
 			found[fd.Name.Name] = true
-			if body == "" {
-				body = stubBody(s, fd)
-			}
-			edits[file.name] = append(edits[file.name], file.span(fd.Body.Pos(), fd.Body.End(), body))
+			edits[file.name] = append(edits[file.name], file.span(fd.Body.Pos(), fd.Body.End(), stubBody(s, fd)))
 		}
 	}
 	for name := range want {
@@ -200,11 +182,7 @@ func Rewrite(s Step, src map[string][]byte) (map[string][]byte, error) {
 func stubBody(s Step, fd *ast.FuncDecl) string {
 	hint := Hint(fd.Doc)
 	if hint == "" {
-		for _, f := range s.Funcs {
-			if f.Name == fd.Name.Name {
-				hint = f.Hint
-			}
-		}
+		hint = Hints[s.Dir+"."+fd.Name.Name].Idea
 	}
 	if hint == "" {
 		hint = "see its doc comment"

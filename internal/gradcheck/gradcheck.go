@@ -19,6 +19,7 @@ import (
 	"math"
 	"strconv"
 
+	"dnn/internal/check"
 	"dnn/matrix"
 	"dnn/step01_init"
 	"dnn/step02_forward"
@@ -56,20 +57,12 @@ type Network struct {
 // It returns an error for sizes that do not make such a network, and when
 // a hidden unit's Z comes within Kink of 0 (try another seed).
 func Random(layerDims []int, m int, seed uint32) (Network, error) {
-	if len(layerDims) < 2 {
-		return Network{}, fmt.Errorf("need at least two layer sizes (input and output), got %v", layerDims)
+	if err := check.Classifier(layerDims); err != nil {
+		return Network{}, err
 	}
 	count := 0.0 // in float64: huge sizes must not overflow before the check
-	for l, n := range layerDims {
-		if n <= 0 {
-			return Network{}, fmt.Errorf("layer sizes must be positive, got n[%d] = %d", l, n)
-		}
-		if l > 0 {
-			count += float64(n)*float64(layerDims[l-1]) + float64(n)
-		}
-	}
-	if out := layerDims[len(layerDims)-1]; out != 1 {
-		return Network{}, fmt.Errorf("the last layer size must be 1 (the cost is for one probability per example), got %d", out)
+	for l := 1; l < len(layerDims); l++ {
+		count += float64(layerDims[l])*float64(layerDims[l-1]) + float64(layerDims[l])
 	}
 	if m <= 0 {
 		return Network{}, fmt.Errorf("the number of examples m must be at least 1, got %d", m)

@@ -102,7 +102,7 @@ func TestRandomErrors(t *testing.T) {
 		seed uint32
 		want string
 	}{
-		{[]int{4}, 3, 1, "at least two layer sizes"},
+		{[]int{4}, 3, 1, "need at least the input size and the output size"},
 		{[]int{4, 0, 1}, 3, 1, "n[1] = 0"},
 		{[]int{4, 3, 2}, 3, 1, "last layer size must be 1"},
 		{[]int{4, 3, 1}, 0, 1, "m must be at least 1"},

@@ -1,83 +1,168 @@
 package testutil
 
 import (
-	"fmt"
-	"slices"
+	"dnn/internal/testutil/course"
+	"flag"
 	"strings"
 	"testing"
 
 	"dnn/matrix"
 )
 
-// Outputs names the results of one call the way the notebook does ("Z",
-// "dA_prev", "W1", ...). A scalar such as the cost is a (1,1) matrix.
+// Outputs names matrices the way the notebook does ("Z", "dA_prev", "W1",
+// ...): the arguments or the results of a call. A scalar such as the cost is
+// a (1,1) matrix.
 type Outputs map[string]*matrix.Dense
 
-// Case is one of the course's public test cases: Run draws the inputs as the
-// case says and calls the function under test; Want holds the expected
-// outputs, from the course (see each table's comment).
+// Case runs the function under test on one fixture.
 type Case struct {
-	Name string
-	Run  func() Outputs
-	Want Outputs
+	Fixture string // the name of its fixture (see course.Find), also the subtest's
+	// Call is the call as failure messages show it, with the function
+	// under test first: "LinearForward(A_prev, W, b)".
+	Call string
+	// Run calls the function on the fixture's inputs (see course.Fixture.Inputs)
+	// and names its results as the fixture's Want does.
+	Run func(in Outputs) (Outputs, error)
 }
 
-// NotImplemented is the phrase an exercise stub panics with, as in
-// "step02_forward.LinearForward is not implemented yet: Z = W·A + b".
-const NotImplemented = " is not implemented yet"
-
-// RunCases runs each case as a subtest of t and compares every expected
-// output within Atol. pkg is the step under test (e.g. "step02_forward"); a
-// stub of an earlier step met on the way is reported as "finish that step
-// first". A panic never escapes as a stack trace: it becomes one failure
-// message.
+// RunCases runs each case as a subtest of t, on its fixture, and checks
+//   - every expected output, within Atol + Rtol·|want|, saying for each that
+//     it matched and by how much (go test -v) or, when it did not, the call,
+//     the shapes, the first differing element, the largest difference and
+//     what mistake the numbers point at (see the diagnosis in diagnose.go);
+//   - that the call left its arguments unchanged.
+//
+// pkg is the step under test, e.g. "step02_forward". The first panic (an
+// unfinished function, here or in an earlier step, or a runtime error) is
+// reported once, in one line, as a failure of t itself, and the cases left
+// are skipped. When t fails, the Examples of the function are skipped (see
+// skipExamples), so that go test prints no expected block for them.
 func RunCases(t *testing.T, pkg string, cases []Case) {
 	t.Helper()
+	broken := ""
 	for _, tt := range cases {
-		t.Run(tt.Name, func(t *testing.T) {
-			got, msg := call(pkg, tt.Run)
-			if msg != "" {
-				t.Fatal(msg)
+		t.Run(tt.Fixture, func(t *testing.T) {
+			t.Helper()
+			if broken != "" {
+				t.Skip("skipped: " + broken)
 			}
-			names := make([]string, 0, len(tt.Want))
-			for name := range tt.Want {
-				names = append(names, name)
+			fx, ok := course.Find(pkg, tt.Fixture)
+			if !ok {
+				t.Fatalf("no fixture %q for %s in internal/testutil/course: run testdata/course/generate.py -write", tt.Fixture, pkg)
 			}
-			slices.Sort(names)
-			for _, name := range names {
-				CheckMatrix(t, name, got[name], tt.Want[name])
-			}
-			for name := range got {
-				if _, ok := tt.Want[name]; !ok {
-					t.Errorf("got %s, which the case does not expect", name)
+			r := Run(pkg, fx, tt)
+			if r.Panic != "" {
+				broken = r.Panic
+				if !strings.Contains(r.Panic, NotImplemented) {
+					broken += " (case " + tt.Fixture + ")"
 				}
+				t.Skip(broken)
+			}
+			if Verbose() {
+				t.Log(source(fx))
+				for _, l := range r.Matched {
+					t.Log(l)
+				}
+			}
+			for _, msg := range r.Failures {
+				t.Error(msg)
 			}
 		})
 	}
+	if broken != "" {
+		t.Error(broken)
+	}
+	if t.Failed() {
+		skipExamples(t)
+	}
+}
+
+// Result is what one case of a table test found.
+type Result struct {
+	Panic    string   // the call panicked: what happened, in one line
+	Failures []string // one message per failure: a wrong output, a changed argument, an error
+	Matched  []string // one line per output that matched: "dW OK, max diff 2.8e-17"
+}
+
+// Run calls the case's function on the fixture fx and checks
+//   - every expected output, within Atol + Rtol·|want|: when one does not
+//     match, its message names the call, the shapes, the first differing
+//     element, the largest difference and what mistake the numbers point at
+//     (see diagnose.go);
+//   - that the call left its arguments unchanged.
+//
+// pkg is the step under test, e.g. "step02_forward".
+func Run(pkg string, fx course.Fixture, c Case) Result {
+	args, names, err := fx.Inputs()
+	if err != nil {
+		return Result{Failures: []string{err.Error()}}
+	}
+	in := Outputs(args)
+	before := make(Outputs, len(in))
+	for name, m := range in {
+		before[name] = m.Clone()
+	}
+	fn, _, _ := strings.Cut(c.Call, "(")
+	got, err, msg := call(pkg, fn, func() (Outputs, error) { return c.Run(in) })
+	switch {
+	case msg != "":
+		return Result{Panic: msg}
+	case err != nil:
+		return Result{Failures: []string{c.Call + " returned an error: " + err.Error()}}
+	}
+	return check(c.Call, fx, got, names, in, before)
+}
+
+// source says where a fixture comes from, for go test -v.
+func source(fx course.Fixture) string {
+	if fx.Course {
+		return "the course's public case " + fx.Name + " (testdata/course/cases.json)"
+	}
+	return "case " + fx.Name + " (testdata/course/generate.py)"
 }
 
 // call runs f, turning a panic into a message for a learner.
-func call(pkg string, f func() Outputs) (out Outputs, msg string) {
+func call(pkg, fn string, f func() (Outputs, error)) (out Outputs, err error, msg string) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg = Explain(pkg, r)
+			msg = explain(pkg, fn, r)
 		}
 	}()
-	return f(), ""
+	out, err = f()
+	return out, err, ""
 }
 
-// Explain turns a recovered panic value into one message: which function is
-// not implemented yet (and, if it belongs to another step, to finish that
-// step first), or what went wrong.
-func Explain(pkg string, r any) string {
-	s := fmt.Sprint(r)
-	i := strings.Index(s, NotImplemented)
-	if i < 0 {
-		return fmt.Sprintf("the call panicked: %s", s)
+// Float returns the number named name, a (1,1) input such as the learning
+// rate.
+func (o Outputs) Float(name string) float64 { return o[name].At(0, 0) }
+
+// Int returns the integer named name, such as a seed.
+func (o Outputs) Int(name string) int { return int(o.Float(name)) }
+
+// Ints returns the row named name as integers, such as the layer sizes.
+func (o Outputs) Ints(name string) []int {
+	_, n := o[name].Dims()
+	out := make([]int, n)
+	for j := range out {
+		out[j] = int(o[name].At(0, j))
 	}
-	fn := s[:i]
-	if step, _, ok := strings.Cut(fn, "."); ok && step != pkg {
-		return fmt.Sprintf("%s calls %s, which is not implemented yet: finish %s first (go test ./%s)", pkg, fn, step, step)
+	return out
+}
+
+// Get returns ms[i], or nil when ms has no entry i: a result with too few
+// layers then reads as a missing output rather than a panic of the test.
+func Get(ms []*matrix.Dense, i int) *matrix.Dense {
+	if i < 0 || i >= len(ms) {
+		return nil
 	}
-	return s
+	return ms[i]
+}
+
+// Verbose reports whether go test runs with -v for a reader: then the tests
+// say what matched and by how much. Under go test -json (as dnn grade runs
+// them) they say only what failed, so that a failure is the first line of
+// its test's output.
+func Verbose() bool {
+	f := flag.Lookup("test.v")
+	return testing.Verbose() && (f == nil || f.Value.String() != "test2json")
 }
