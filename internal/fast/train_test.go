@@ -211,6 +211,9 @@ func iteration(err error) string {
 // its data set: 2500 iterations as Train does it, through the Gram matrix,
 // and 500 without.
 func testCourse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains both of the course's models twice: skipped with -short")
+	}
 	d, err := dataset.Load(testutil.CourseData(t))
 	if err != nil {
 		t.Fatal(err)
