@@ -2,26 +2,50 @@
 """The course's training in numpy, for timing dnn against it side by side.
 
 Usage: python3 scripts/reference_numpy.py DATADIR [l-layer|two-layer] [ITERATIONS]
+       python3 scripts/reference_numpy.py demo [ITERATIONS]
 
-DATADIR holds the course's train_catvnoncat.h5 and test_catvnoncat.h5. It
-trains as the course's application notebook does (learning rate 0.0075,
-seed 1) and prints the costs in the same form as "dnn train", so the two
-outputs can be compared line by line. Needs numpy and h5py.
+With DATADIR, the folder holding the course's train_catvnoncat.h5 and
+test_catvnoncat.h5, it trains as the course's application notebook does
+(learning rate 0.0075, 2500 iterations, seed 1); needs numpy and h5py.
+
+With demo, it trains as "dnn demo" does: the course's planar "flower" data
+set (load_planar_dataset of week 3, regenerated from its formula with
+np.random.seed(1)), layers 2,20,7,5,1 initialised as the application's
+L_layer_model does, learning rate 0.01, 10,000 iterations; needs numpy only.
+
+Either way it prints the costs in the same form as "dnn train", so the two
+outputs can be compared line by line.
 """
 import sys
 import time
 
-import h5py
 import numpy as np
 
 
 def load(folder):
+    import h5py
+
     def read(name, prefix):
         with h5py.File("%s/%s_catvnoncat.h5" % (folder, name), "r") as f:
             x = np.array(f[prefix + "_set_x"][:])
             y = np.array(f[prefix + "_set_y"][:]).reshape(1, -1)
         return x.reshape(x.shape[0], -1).T / 255., y
     return read("train", "train") + read("test", "test")
+
+
+def flower():
+    """load_planar_dataset of the course's planar_utils.py."""
+    np.random.seed(1)
+    m, N, D, a = 400, 200, 2, 4
+    X = np.zeros((m, D))
+    Y = np.zeros((m, 1), dtype='uint8')
+    for j in range(2):
+        ix = range(N * j, N * (j + 1))
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + np.random.randn(N) * 0.2
+        r = a * np.sin(4 * t) + np.random.randn(N) * 0.2
+        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
+        Y[ix] = j
+    return X.T, Y.T
 
 
 def initial_parameters(dims, two_layer):
@@ -60,23 +84,30 @@ def backward(AL, Y, caches):
 
 
 def main():
-    folder = sys.argv[1]
-    model = sys.argv[2] if len(sys.argv) > 2 else "l-layer"
-    iterations = int(sys.argv[3]) if len(sys.argv) > 3 else 2500
-    X, Y, test_X, test_Y = load(folder)
-    dims = [12288, 7, 1] if model == "two-layer" else [12288, 20, 7, 5, 1]
+    if sys.argv[1] == "demo":
+        X, Y = flower()
+        sets = (("Train", (X, Y)),)
+        dims, two_layer, lr = [2, 20, 7, 5, 1], False, 0.01
+        iterations = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    else:
+        model = sys.argv[2] if len(sys.argv) > 2 else "l-layer"
+        X, Y, test_X, test_Y = load(sys.argv[1])
+        sets = (("Train", (X, Y)), ("Test", (test_X, test_Y)))
+        two_layer, lr = model == "two-layer", 0.0075
+        dims = [12288, 7, 1] if two_layer else [12288, 20, 7, 5, 1]
+        iterations = int(sys.argv[3]) if len(sys.argv) > 3 else 2500
     start = time.time()
-    params = initial_parameters(dims, model == "two-layer")
+    params = initial_parameters(dims, two_layer)
     for i in range(iterations):
         AL, caches = forward(X, params)
         m = Y.shape[1]
         cost = float(np.squeeze(-1. / m * (np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))))
         grads = backward(AL, Y, caches)
-        params = [[W - 0.0075 * dW, b - 0.0075 * db] for (W, b), (dW, db) in zip(params, grads)]
+        params = [[W - lr * dW, b - lr * db] for (W, b), (dW, db) in zip(params, grads)]
         if i % 100 == 0 or i == iterations - 1:
             print("Cost after iteration %d: %r" % (i, cost))
     elapsed = time.time() - start
-    for name, (x, y) in (("Train", (X, Y)), ("Test", (test_X, test_Y))):
+    for name, (x, y) in sets:
         print("%s accuracy: %r" % (name, float(np.mean((forward(x, params)[0] > 0.5) == y))))
     print("Trained %d iterations in %.2fs" % (iterations, elapsed))
 

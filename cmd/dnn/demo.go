@@ -17,7 +17,8 @@ const demoSynopsis = `[flags]
 Trains the L-layer model on the course's planar "flower" data set (400 points
 in 2-D, two classes as interleaved petals), regenerated from its formula: no
 files needed. Prints the cost every 1000 iterations and the accuracy, and
-writes a report with the cost curve and the decision boundary.`
+writes a report with the cost curve and the decision boundary. It trains
+with the fast engine; -fast=false trains with the step functions instead.`
 
 func init() {
 	register("demo", "train on the built-in flower data set (no files needed) and write a report", runDemo)
@@ -26,7 +27,7 @@ func init() {
 func runDemo(args []string, stdout io.Writer) error {
 	fs := newFlags("demo", demoSynopsis, stdout)
 	f := trainFlags{printEvery: 1000}
-	f.register(fs, 0.01, 10000, "(default 2,20,7,5,1)")
+	f.register(fs, 0.01, 10000, "(default 2,20,7,5,1)", true)
 	fs.StringVar(&f.report, "report", filepath.Join("report", "demo"), "folder for the HTML report (empty for none)")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"dnn/internal/check"
+	"dnn/internal/fast"
 	"flag"
 	"fmt"
 	"io"
@@ -37,8 +38,9 @@ too small, the course's, and one too large, on the course's two networks. With -
 files needed), tested on a second draw of flowers from the same formula.`
 
 // trainRun trains one run of a sweep: opts.Iterations steps of gradient
-// descent from p on X (n[0], m) and Y (1, m), as step06_model.Train.
-var trainRun = step06_model.Train
+// descent from p on X (n[0], m) and Y (1, m), with step06_model.Train's
+// results, through the fast engine.
+var trainRun = fast.Train
 
 // The default grid: a learning rate too small, the course's, and one too
 // large, on the course's two networks ("n0" stands for the number of

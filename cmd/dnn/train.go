@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -10,7 +11,10 @@ import (
 
 	"dnn/internal/atomicfile"
 	"dnn/internal/check"
+	"dnn/internal/fast"
 	"dnn/internal/report"
+	"dnn/matrix"
+	"dnn/step01_init"
 	"dnn/step06_model"
 )
 
@@ -36,13 +40,13 @@ func (f *trainFlags) register(fs interface {
 	Float64Var(*float64, string, float64, string)
 	IntVar(*int, string, int, string)
 	UintVar(*uint, string, uint, string)
-}, lr float64, iterations int, layersHelp string) {
+}, lr float64, iterations int, layersHelp string, fast bool) {
 	fs.StringVar(&f.model, "model", "l-layer", "l-layer (ReLU layers then a sigmoid, ÷√n[l-1] initialisation) or two-layer (×0.01 initialisation)")
 	fs.StringVar(&f.layers, "layers", "", "layer sizes n[0],n[1],...,n[L] "+layersHelp)
 	fs.Float64Var(&f.lr, "lr", lr, "learning rate α")
 	fs.IntVar(&f.iterations, "iterations", iterations, "number of gradient-descent iterations")
 	fs.UintVar(&f.seed, "seed", 1, "seed of numpy's random generator for the initial weights")
-	fs.BoolVar(&f.fast, "fast", false, "train through the Gram matrix XᵀX: the same results, far faster when there are fewer examples than features")
+	fs.BoolVar(&f.fast, "fast", fast, "train with the fast engine (internal/fast): the same results as the step functions, computed faster; -fast=false trains with the step functions")
 	fs.StringVar(&f.save, "save", "", "write the trained parameters to this .npz file (W1, b1, W2, b2, ..., loadable with np.load)")
 }
 
@@ -53,7 +57,7 @@ func init() {
 func runTrain(args []string, stdout io.Writer) error {
 	fs := newFlags("train", trainSynopsis, stdout)
 	var f trainFlags
-	f.register(fs, 0.0075, 2500, "(default 12288,20,7,5,1 for l-layer, 12288,7,1 for two-layer)")
+	f.register(fs, 0.0075, 2500, "(default 12288,20,7,5,1 for l-layer, 12288,7,1 for two-layer)", false)
 	dir := fs.String("data", defaultDataDir, "folder holding the course's train_catvnoncat.h5 and test_catvnoncat.h5 (by default the project's testdata/datasets, from anywhere inside the project)")
 	x := fs.String("x", "", "training inputs X as a .npy file, features × examples (instead of -data)")
 	y := fs.String("y", "", "training labels Y as a .npy file, 1 × examples of 0/1")
@@ -164,13 +168,7 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 		return err
 	}
 	start := time.Now()
-	var res step06_model.Result
-	var err error
-	if f.model == "two-layer" {
-		res, err = step06_model.TwoLayerModel(d.TrainX, d.TrainY, [3]int(dims), opts)
-	} else {
-		res, err = step06_model.LLayerModel(d.TrainX, d.TrainY, dims, opts)
-	}
+	res, err := fit(d, f, dims, opts)
 	if err != nil {
 		return err
 	}
@@ -182,8 +180,7 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 		testAcc = step06_model.Accuracy(step06_model.Predict(d.TestX, res.Parameters), d.TestY)
 		fmt.Fprintf(stdout, "Test accuracy: %s\n", pyFloat(testAcc))
 	}
-	fmt.Fprintf(stdout, "Trained %d iterations in %.2fs (%.0f iterations/s)\n",
-		opts.Iterations, elapsed.Seconds(), float64(opts.Iterations)/elapsed.Seconds())
+	fmt.Fprintf(stdout, "Trained %d iterations in %.2fs (%s)\n", opts.Iterations, elapsed.Seconds(), rate(opts.Iterations, elapsed))
 	if f.save != "" {
 		if err := saveParameters(f.save, res.Parameters); err != nil {
 			return err
@@ -204,6 +201,45 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 		fmt.Fprintf(stdout, "Wrote the report to %s\n", filepath.Join(f.report, "index.html"))
 	}
 	return nil
+}
+
+// fit trains the model f asks for on d's training set: with -fast through
+// the engine of internal/fast, else with step06_model's models, which run
+// the step functions. Both start from the same initial parameters.
+func fit(d *data, f trainFlags, dims []int, opts step06_model.Options) (step06_model.Result, error) {
+	two := f.model == "two-layer"
+	if !f.fast {
+		if two {
+			return step06_model.TwoLayerModel(d.TrainX, d.TrainY, [3]int(dims), opts)
+		}
+		return step06_model.LLayerModel(d.TrainX, d.TrainY, dims, opts)
+	}
+	rs := matrix.NewRandomState(opts.Seed)
+	var p step01_init.Parameters
+	if two {
+		p = step01_init.InitializeParameters(rs, dims[0], dims[1], dims[2])
+	} else {
+		p = step01_init.InitializeParametersDeepApp(rs, dims)
+	}
+	return fast.Train(d.TrainX, d.TrainY, p, opts)
+}
+
+// rate formats the speed of training, iterations per second, or seconds
+// per iteration when that reads better (below one iteration per second),
+// with three significant digits: "1481 iterations/s", "18.8 iterations/s",
+// "2.13 s per iteration".
+func rate(iterations int, elapsed time.Duration) string {
+	s := max(elapsed.Seconds(), 1e-9)
+	if r := float64(iterations) / s; r >= 1 {
+		return significant(r) + " iterations/s"
+	}
+	return significant(s/float64(iterations)) + " s per iteration"
+}
+
+// significant formats x > 0 with three significant digits, without an
+// exponent, and all the digits of the integer part when there are more.
+func significant(x float64) string {
+	return strconv.FormatFloat(x, 'f', max(0, 2-int(math.Floor(math.Log10(x)))), 64)
 }
 
 // pyFloat formats x as Python prints a float: the shortest form that reads

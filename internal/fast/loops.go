@@ -1,0 +1,108 @@
+package fast
+
+import "math"
+
+// The element-wise work of an iteration, one pass over a matrix each, with
+// what the plain training does in several operations fused into the pass.
+// The course's (n, m) matrices are kept transposed, (m, n) row-major: one
+// row per example; b is (n).
+
+// biasRelu sets ZT (m, n) to relu(ZT + bᵀ) in place: max(0, z) as
+// np.maximum computes it, NaN staying NaN. Go's max has no branch to
+// mispredict on the signs, which are as often + as -.
+func biasRelu(ZT, b []float64) {
+	n := len(b)
+	for t := 0; t < len(ZT); t += n {
+		row := ZT[t : t+n]
+		for j, bj := range b {
+			row[j] = max(row[j]+bj, 0)
+		}
+	}
+}
+
+// biasSigmoid sets the output layer's Z (m) to sigmoid(Z + b) =
+// 1/(1+exp(-(Z + b))) in place. It returns false if some result is 0, 1 or
+// NaN: then the cost of 0/1 labels, which takes log(a) and log(1-a), is not
+// a finite number.
+func biasSigmoid(Z []float64, b float64) (finite bool) {
+	finite = true
+	for j, z := range Z {
+		a := 1 / (1 + math.Exp(-(z + b)))
+		Z[j] = a
+		finite = finite && a != 0 && a != 1 && a == a
+	}
+	return finite
+}
+
+// cost returns the cross-entropy cost of AL (m) against Y (m), as the
+// course computes it: -(1/m)·Σ (y·log(a) + (1-y)·log(1-a)).
+func cost(AL, Y []float64) float64 {
+	var s float64
+	for j, a := range AL {
+		y := Y[j]
+		s += y*math.Log(a) + (1-y)*math.Log(1-a)
+	}
+	return -s / float64(len(AL))
+}
+
+// outputDZ sets dZ (m) = AL - Y, the gradient of the cost with respect to
+// the output layer's Z for a sigmoid and the cross-entropy cost: the
+// course's dAL = -(Y/AL - (1-Y)/(1-AL)) times sigmoid'(Z) = AL·(1-AL). It
+// also takes the output unit's step of gradient descent,
+// b ← b - lr·(1/m)·Σ dZ (b has one element).
+func outputDZ(dZ, AL, Y, b []float64, lr, invm float64) {
+	var s float64
+	for j, a := range AL {
+		d := a - Y[j]
+		dZ[j] = d
+		s += d
+	}
+	b[0] -= lr * (invm * s)
+}
+
+// reluBackward turns dAT (m, n), in place, into dZᵀ: dA where A > 0 and 0
+// elsewhere (A = relu(Z) is positive exactly where Z is), and takes the
+// step of gradient descent b ← b - lr·(1/m)·db with db (n) the sums of dZ
+// over the examples, which it computes in sum (n). The zeros are chosen
+// without a branch, which would be mispredicted half of the time.
+func reluBackward(dAT, AT, b, sum []float64, lr, invm float64) {
+	n := len(b)
+	clear(sum)
+	for t := 0; t < len(dAT); t += n {
+		row, act, sum := dAT[t:t+n], AT[t:t+n], sum[:n]
+		for j, a := range act {
+			u := math.Float64bits(row[j])
+			if !(a > 0) {
+				u = 0 // a conditional move of the bits, not a branch
+			}
+			d := math.Float64frombits(u)
+			row[j] = d
+			sum[j] += d
+		}
+	}
+	for j, s := range sum {
+		b[j] -= lr * (invm * s)
+	}
+}
+
+// descend takes a step of gradient descent on W, from the gradient before
+// its scaling by 1/m: W ← W - lr·(1/m)·dW.
+func descend(W, dW []float64, lr, invm float64) {
+	dW = dW[:len(W)]
+	for i, d := range dW {
+		W[i] -= lr * (invm * d)
+	}
+}
+
+// descendBoth is descend on Wᵀ (r, c), from dWᵀ, that also writes the new
+// values into W (c, r).
+func descendBoth(WT, W, dWT []float64, r int, lr, invm float64) {
+	c := len(WT) / r
+	for i := 0; i < r; i++ {
+		for j, d := range dWT[i*c : (i+1)*c] {
+			w := WT[i*c+j] - lr*(invm*d)
+			WT[i*c+j] = w
+			W[j*r+i] = w
+		}
+	}
+}
