@@ -342,7 +342,9 @@ func runFunc(ctx context.Context, bin, root string, s Step, f Func, lim Limits) 
 		out.exceeded = stop
 		cmd := exec.CommandContext(ectx, bin, "-test.run", runRegexp(pat), "-test.v", "-test.paniconexit0")
 		cmd.Dir = filepath.Join(root, s.Dir)
-		cmd.Env = testEnv()
+		// GradeEnv keeps the tests to what failed: the grade shows a
+		// function's failures, not what matched.
+		cmd.Env = append(testEnv(), GradeEnv+"=1")
 		cmd.Stdout, cmd.Stderr = out, out
 		cmd.Cancel = func() error { return interrupt(cmd.Process) }
 		cmd.WaitDelay = 2 * time.Second

@@ -14,6 +14,11 @@ const Module = "dnn"
 // step tests recognise it (it is testutil.NotImplemented).
 const NotImplemented = " is not implemented yet"
 
+// GradeEnv is the environment variable the grader sets, to 1, for the
+// tests it runs: they then print only what failed, even under -test.v (it
+// is testutil.GradeEnv).
+const GradeEnv = "DNN_GRADE"
+
 // Func is a function the learner writes.
 type Func struct {
 	Name     string // the Go function, e.g. "LinearForward"
