@@ -75,7 +75,7 @@ func TestUnfinishedStep(t *testing.T) {
 	}{
 		{[]string{"gradcheck"}, "dnn gradcheck: " + stub},
 		{[]string{"train", "-x", "x.npy", "-y", "y.npy", "-layers", "20,3,1", "-iterations", "5"}, "dnn train: " + stub},
-		{[]string{"demo", "-iterations", "5", "-report", ""}, "dnn demo: " + stub},
+		{[]string{"demo", "-fast=false", "-iterations", "5", "-report", ""}, "dnn demo: " + stub},
 		{[]string{"gradcheck", "-m", "7"}, "dnn gradcheck: step02_forward/forward.go:"},
 		{[]string{"gradcheck", "-m", "7"}, slipped},
 	} {
