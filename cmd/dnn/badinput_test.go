@@ -14,6 +14,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"dnn/internal/testutil/stepcheck"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -48,7 +49,7 @@ var dnnBuild struct {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := stepcheck.Run(m)
 	if dnnBuild.dir != "" {
 		os.RemoveAll(dnnBuild.dir)
 	}
