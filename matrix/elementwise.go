@@ -51,7 +51,7 @@ type binaryOp struct {
 // operation as name says, if their shapes cannot be broadcast.
 func (op *binaryOp) apply(name string, a, b *Dense) *Dense {
 	r, c := broadcastShape(name, a, b)
-	dst := Zeros(r, c)
+	dst := newResult(r, c)
 	d, x, y := dst.data, a.rowMajor(), b.rowMajor()
 	if len(d) == 0 {
 		return dst
@@ -225,7 +225,7 @@ func Binary(a, b *Dense, f func(x, y float64) float64) *Dense {
 
 // Scale returns s * m.
 func Scale(s float64, m *Dense) *Dense {
-	d := Zeros(m.rows, m.cols)
+	d := newResult(m.rows, m.cols)
 	scaleInto(d.data, m.rowMajor(), s)
 	return d
 }
@@ -241,7 +241,7 @@ func scaleInto(d, x []float64, s float64) {
 
 // Apply returns f applied to every element of m.
 func Apply(m *Dense, f func(float64) float64) *Dense {
-	d := Zeros(m.rows, m.cols)
+	d := newResult(m.rows, m.cols)
 	for i, x := range m.rowMajor() {
 		d.data[i] = f(x)
 	}
@@ -250,7 +250,7 @@ func Apply(m *Dense, f func(float64) float64) *Dense {
 
 // Exp returns e to the power of every element, np.exp(m).
 func Exp(m *Dense) *Dense {
-	d := Zeros(m.rows, m.cols)
+	d := newResult(m.rows, m.cols)
 	for i, x := range m.rowMajor() {
 		d.data[i] = math.Exp(x)
 	}
@@ -259,7 +259,7 @@ func Exp(m *Dense) *Dense {
 
 // Log returns the natural logarithm of every element, np.log(m).
 func Log(m *Dense) *Dense {
-	d := Zeros(m.rows, m.cols)
+	d := newResult(m.rows, m.cols)
 	for i, x := range m.rowMajor() {
 		d.data[i] = math.Log(x)
 	}
@@ -269,7 +269,7 @@ func Log(m *Dense) *Dense {
 // Maximum returns the larger of each element and s, np.maximum(m, s). Like
 // numpy, it propagates NaN.
 func Maximum(m *Dense, s float64) *Dense {
-	dst := Zeros(m.rows, m.cols)
+	dst := newResult(m.rows, m.cols)
 	d, x := dst.data, m.rowMajor()
 	if s == 0 && math.Signbit(s) || s != s {
 		// The rule itself, which the loop below follows faster where

@@ -25,7 +25,7 @@ func Dot(a, b *Dense) *Dense {
 		panic(fmt.Sprintf("matrix: Dot: shapes %s and %s not aligned: %d (dim 1) != %d (dim 0)",
 			a.Shape(), b.Shape(), a.cols, b.rows))
 	}
-	c := Zeros(a.rows, b.cols)
+	c := newResult(a.rows, b.cols)
 	if !plain.Load() {
 		ar, ac := a.strides()
 		br, bc := b.strides()
