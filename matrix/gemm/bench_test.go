@@ -81,3 +81,25 @@ func BenchmarkProductSmall(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProductTACold is BenchmarkProductTA with a C that no cache
+// holds, as in training, where dA0 is a new 20 MB matrix every iteration:
+// it writes in turn into 8 different Cs.
+func BenchmarkProductTACold(b *testing.B) {
+	for _, n1 := range producttest.Units {
+		n, k, p := courseNX, n1, courseM
+		rng := rand.New(rand.NewPCG(uint64(n), uint64(k)))
+		x, y := randomSlice(rng, n*k), randomSlice(rng, k*p)
+		var cs [8][]float64
+		for i := range cs {
+			cs[i] = make([]float64, n*p)
+		}
+		b.Run(fmt.Sprintf("n1=%d", n1), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				Product(cs[i%len(cs)], n, k, p, x, 1, n, y, p, 1)
+				i++
+			}
+		})
+	}
+}

@@ -221,6 +221,69 @@ func (op *gemmOp) panels() int   { return (op.p + op.kern.nr - 1) / op.kern.nr }
 
 // tiles computes tiles [t0, t1) of C, t0 < t1.
 func (op *gemmOp) tiles(t0, t1 int) {
+	if op.streams() {
+		op.stream(t0, t1)
+		return
+	}
+	op.inPlace(t0, t1)
+}
+
+// streamMin is the least number of elements of C, 8 MB, for which stream
+// pays: a C that large is not in any cache when the product starts.
+const streamMin = 1 << 20
+
+// streams reports whether op is a product for stream: a large C with
+// contiguous rows, B read in place, and a depth of one block, so that each
+// element of C is written once, by one kernel call.
+func (op *gemmOp) streams() bool {
+	return op.cc == 1 && op.bc == 1 && op.k <= kcInPlace && op.n*op.p >= streamMin
+}
+
+// stream computes tiles [t0, t1) of C for a product that streams (see
+// streams), such as the course's dA[0] = W[1]ᵀ·dZ[1], (12288, 209) from a
+// depth of 20. Such a product is bound by the writing of C to memory
+// rather than by its arithmetic, and the kernel writes C a narrow panel at
+// a time, down mc rows, then the next panel: lines of memory far apart,
+// which the processor fetches one by one before it writes them. So stream
+// computes mc whole rows of C at a time into a buffer that stays in L2,
+// then copies them out in one go, in order, which the processor does at
+// the speed of its memory. The row tiles at either end of the run that it
+// does not cover whole go to inPlace. The kernel calls are the same, so
+// the results are too.
+func (op *gemmOp) stream(t0, t1 int) {
+	kern, P := op.kern, op.panels()
+	MR, NR, mcT := kern.mr, kern.nr, mc/kern.mr
+	first, end := (t0+P-1)/P, t1/P // the whole row tiles of the run
+	if first >= end {
+		op.inPlace(t0, t1)
+		return
+	}
+	if t0 < first*P {
+		op.inPlace(t0, first*P)
+	}
+	if end*P < t1 {
+		op.inPlace(end*P, t1)
+	}
+	buf := getScratch(mc * op.p)
+	defer scratch.Put(buf)
+	for rt := first; rt < end; rt += mcT {
+		i0, i1 := rt*MR, min((rt+mcT)*MR, end*MR, op.n)
+		rows := (*buf)[:(i1-i0)*op.p]
+		for q := 0; q < P; q++ {
+			j := q * NR
+			next := NR
+			if q+1 == P {
+				next = 0
+			}
+			kern.fn(op.k, op.a[i0*op.ar:], op.ar, op.ac, op.b[j:], op.br, rows[j:], op.p, i1-i0, min(NR, op.p-j), next, false)
+		}
+		copy(op.c[i0*op.cr:i1*op.cr], rows)
+	}
+}
+
+// inPlace computes tiles [t0, t1) of C, t0 < t1, with the blocking
+// described above, C written where it lies.
+func (op *gemmOp) inPlace(t0, t1 int) {
 	kern, k, kc := op.kern, op.k, op.kc()
 	MR, NR, P := kern.mr, kern.nr, op.panels()
 	// The run covers row tiles [r0, r1): all of their panels but those
