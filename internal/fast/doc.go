@@ -18,9 +18,13 @@
 //   - Each element-wise step is one typed loop that fuses what the plain
 //     training does in several operations, each with a new matrix and a
 //     function call per element: Z + b and relu in one pass; the relu's
-//     backward, db and b's update in one pass; dZ[L] = AL - Y, which is what
+//     backward and db in one pass; dZ[L] = AL - Y, which is what
 //     the course's dAL times sigmoid'(Z[L]) comes to; W ← W - α·(1/m)·dW in
-//     one pass.
+//     one pass, as b ← b - α·(1/m)·db.
+//   - The relu layers' loops run in AVX-512 or AVX2 assembly where the
+//     product's kernel does (reluloops.go), over the whole matrix a
+//     register at a time rather than a short row of units at a time; the
+//     Go loops stay as their reference, and compute the same bits.
 //   - dA[0], the gradient with respect to the input, which nothing uses, is
 //     not computed: a third of the products of the first layer.
 //   - The cost, with its 2·m logarithms, is computed only when it is

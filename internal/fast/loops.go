@@ -7,12 +7,13 @@ import "math"
 // The course's (n, m) matrices are kept transposed, (m, n) row-major: one
 // row per example; b is (n). Rows are short (a few units), so the loops over
 // the examples take two at a time, which saves about 7% of an iteration of
-// the demo.
+// the demo. The relu layers' loops also have SIMD versions, which compute
+// the same bits (reluloops.go); these are their reference.
 
-// biasRelu sets ZT (m, n) to relu(ZT + bᵀ) in place: max(0, z) as
-// np.maximum computes it, NaN staying NaN. Go's max has no branch to
+// biasReluGo sets ZT (m, n) to relu(ZT + bᵀ) in place, b being (n): max(0,
+// z) as np.maximum computes it, NaN staying NaN. Go's max has no branch to
 // mispredict on the signs, which are as often + as -.
-func biasRelu(ZT, b []float64) {
+func biasReluGo(ZT, b []float64) {
 	n := len(b)
 	t := 0
 	for ; t+2*n <= len(ZT); t += 2 * n { // two examples at a time
@@ -70,14 +71,13 @@ func outputDZ(dZ, AL, Y, b []float64, lr, invm float64) {
 	b[0] -= lr * (invm * s)
 }
 
-// reluBackward turns dAT (m, n), in place, into dZᵀ: dA where A > 0 and 0
-// elsewhere (A = relu(Z) is positive exactly where Z is), and takes the
-// step of gradient descent b ← b - lr·(1/m)·db with db (n) the sums of dZ
-// over the examples, which it computes in sum (n), adding the examples in
-// order as the plain training does.
-func reluBackward(dAT, AT, b, sum []float64, lr, invm float64) {
-	n := len(b)
-	sum = sum[:n]
+// reluBackwardGo turns dAT (m, n), in place, into dZᵀ: dA where A > 0 and
+// 0 elsewhere (A = relu(Z) is positive exactly where Z is), AT being
+// (m, n); and sets sum (n) to the sums of dZ over the examples, db before
+// its scaling by 1/m, adding the examples in order as the plain training
+// does.
+func reluBackwardGo(dAT, AT, sum []float64) {
+	n := len(sum)
 	clear(sum)
 	t := 0
 	for ; t+2*n <= len(dAT); t += 2 * n { // two examples at a time
@@ -91,9 +91,6 @@ func reluBackward(dAT, AT, b, sum []float64, lr, invm float64) {
 		for j := range sum {
 			sum[j] += relu1(d0, a0, j)
 		}
-	}
-	for j, s := range sum {
-		b[j] -= lr * (invm * s)
 	}
 }
 
@@ -111,7 +108,8 @@ func relu1(dA, A []float64, j int) float64 {
 }
 
 // descend takes a step of gradient descent on W, from the gradient before
-// its scaling by 1/m: W ← W - lr·(1/m)·dW.
+// its scaling by 1/m: W ← W - lr·(1/m)·dW. W may be b, and dW the sums of
+// dZ over the examples.
 func descend(W, dW []float64, lr, invm float64) {
 	dW = dW[:len(W)]
 	for i, d := range dW {

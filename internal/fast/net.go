@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"dnn/matrix"
+	"dnn/matrix/gemm"
 	"dnn/step01_init"
 )
 
@@ -30,6 +31,7 @@ type net struct {
 	db   []float64   // the largest db[l] (n[l]), before the scaling by 1/m
 	Y    []float64   // labels (m)
 	gram *gram       // the first layer computed through the Gram matrix, or nil
+	relu *reluLoops  // the relu layers' loops: SIMD where gemm's kernel is
 }
 
 // newNet copies p into a new net for X (n[0], m) and Y (1, m), with the
@@ -61,6 +63,7 @@ func newNet(X, Y *matrix.Dense, p step01_init.Parameters, withGram bool) *net {
 	}
 	net.dWT = make([]float64, dW)
 	net.db = make([]float64, units)
+	net.relu = newLoops(gemm.Kernel(), units)
 	return net
 }
 
@@ -124,7 +127,7 @@ func (net *net) forward() (finite bool) {
 			product(ZT, m, n[l-1], n[l], net.AT[l-1], n[l-1], 1, net.WT[l], n[l], 1)
 		}
 		if l < net.L {
-			biasRelu(ZT, net.b[l])
+			net.relu.biasRelu(ZT, net.b[l])
 		}
 	}
 	return biasSigmoid(net.AT[net.L], net.b[net.L][0])
@@ -159,7 +162,8 @@ func (net *net) backward(lr float64) {
 		}
 		product(dWT, n[l-1], m, n[l], net.AT[l-1], 1, n[l-1], net.dZT[l], n[l], 1)
 		product(net.dZT[l-1], m, n[l], n[l-1], net.dZT[l], n[l], 1, net.W[l], n[l-1], 1)
-		reluBackward(net.dZT[l-1], net.AT[l-1], net.b[l-1], net.db[:n[l-1]], lr, invm)
+		net.relu.backward(net.dZT[l-1], net.AT[l-1], net.db[:n[l-1]])
+		descend(net.b[l-1], net.db, lr, invm)
 		descendBoth(net.WT[l], net.W[l], dWT, n[l-1], lr, invm)
 	}
 }
