@@ -5,10 +5,14 @@
 # iterations). Whole processes, runs alternating, medians, ratios to numpy,
 # peak memory.
 #
-# Usage: scripts/bench-vs-numpy.sh [-busy] [-demo] [DATADIR] [RUNS]
+# Usage: scripts/bench-vs-numpy.sh [-busy] [-demo] [-notebook] [DATADIR] [RUNS]
 #   -busy    keep one core busy with a CPU hog during every run, as another
 #            program would (a "busy machine")
 #   -demo    time the demo only (no data set needed)
+#   -notebook  also time numpy in the notebook's form for the cat models
+#            (reference_numpy.py --notebook: grads keeps dA[0] until the
+#            next iteration, as dnn's step functions do), and print the
+#            step functions' time against it
 #   DATADIR  folder with train_catvnoncat.h5 and test_catvnoncat.h5
 #            (default testdata/datasets); without it only the demo is timed
 #   RUNS     runs of each command (default 5)
@@ -23,11 +27,12 @@
 # know the processor (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-busy=0 cat=1
+busy=0 cat=1 notebook=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-busy) busy=1 ;;
 	-demo) cat=0 ;;
+	-notebook) notebook=1 ;;
 	*) break ;;
 	esac
 	shift
@@ -116,6 +121,9 @@ for ((r = 1; r <= runs; r++)); do
 			timed "$model/dnn-plain" "$bin" train -data "$data" -model "$model"
 			timed "$model/dnn" "$bin" train -data "$data" -model "$model" -fast
 			timed "$model/numpy" "${numpy[@]}" scripts/reference_numpy.py "$data" "$model"
+			if [ $notebook = 1 ]; then
+				timed "$model/numpy-notebook" "${numpy[@]}" scripts/reference_numpy.py --notebook "$data" "$model"
+			fi
 		done
 	fi
 	echo "run $r of $runs done" >&2
@@ -141,9 +149,19 @@ if [ $cat = 1 ]; then
 		row "$model" dnn-plain "dnn train -model $model"
 		row "$model" dnn "dnn train -model $model -fast"
 		row "$model" numpy "reference_numpy.py DATADIR $model"
+		if [ $notebook = 1 ]; then
+			row "$model" numpy-notebook "reference_numpy.py --notebook DATADIR $model"
+		fi
 	done
 fi
 d=$(col demo/dnn 2 | median)
 d1=$(col demo/dnn-1 2 | median)
 echo
 echo "demo, default settings / GOMAXPROCS=1: $(echo "$d $d1" | awk '{printf "%.2f", $1/$2}')"
+if [ $cat = 1 ] && [ $notebook = 1 ]; then
+	for model in l-layer two-layer; do
+		p=$(col "$model/dnn-plain" 2 | median)
+		n=$(col "$model/numpy-notebook" 2 | median)
+		echo "$model, dnn train (the step functions) / numpy in the notebook's form: $(echo "$p $n" | awk '{printf "%.2f", $1/$2}')"
+	done
+fi

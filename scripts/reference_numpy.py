@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The course's training in numpy, for timing dnn against it side by side.
 
-Usage: python3 scripts/reference_numpy.py DATADIR [l-layer|two-layer] [ITERATIONS]
-       python3 scripts/reference_numpy.py demo [ITERATIONS]
+Usage: python3 scripts/reference_numpy.py [--notebook] DATADIR [l-layer|two-layer] [ITERATIONS]
+       python3 scripts/reference_numpy.py [--notebook] demo [ITERATIONS]
 
 With DATADIR, the folder holding the course's train_catvnoncat.h5 and
 test_catvnoncat.h5, it trains as the course's application notebook does
@@ -15,6 +15,14 @@ L_layer_model does, learning rate 0.01, 10,000 iterations; needs numpy only.
 
 Either way it prints the costs in the same form as "dnn train", so the two
 outputs can be compared line by line.
+
+backward computes every dA[l-1] = W[l]^T dZ[l], dA[0] included, as the
+course does, but keeps only the one the next layer needs: dA[0] is freed as
+soon as backward returns, and numpy reuses its memory in the next
+iteration. With --notebook it keeps them in grads as the notebook's
+L_model_backward does (grads["dA0"], ...), until the next iteration's grads
+replace them, as dnn's step functions do: same arithmetic, but two dA[0]
+live at once, and the new one written to memory no cache holds.
 """
 import sys
 import time
@@ -67,7 +75,7 @@ def forward(X, params):
     return A, caches
 
 
-def backward(AL, Y, caches):
+def backward(AL, Y, caches, keep_dA=False):
     m = Y.shape[1]
     grads = [None] * len(caches)
     dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
@@ -80,10 +88,15 @@ def backward(AL, Y, caches):
             dZ = np.where(Z > 0, dA, 0.0)
         grads[l] = (1. / m * np.dot(dZ, A_prev.T), 1. / m * np.sum(dZ, axis=1, keepdims=True))
         dA = np.dot(W.T, dZ)  # the course computes dA0 too
+        if keep_dA:
+            grads[l] += (dA,)
     return grads
 
 
 def main():
+    keep_dA = "--notebook" in sys.argv
+    if keep_dA:
+        sys.argv.remove("--notebook")
     if sys.argv[1] == "demo":
         X, Y = flower()
         sets = (("Train", (X, Y)),)
@@ -102,8 +115,8 @@ def main():
         AL, caches = forward(X, params)
         m = Y.shape[1]
         cost = float(np.squeeze(-1. / m * (np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))))
-        grads = backward(AL, Y, caches)
-        params = [[W - lr * dW, b - lr * db] for (W, b), (dW, db) in zip(params, grads)]
+        grads = backward(AL, Y, caches, keep_dA)
+        params = [[W - lr * dW, b - lr * db] for (W, b), (dW, db, *_) in zip(params, grads)]
         if i % 100 == 0 or i == iterations - 1:
             print("Cost after iteration %d: %r" % (i, cost))
     elapsed = time.time() - start
