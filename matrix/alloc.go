@@ -26,7 +26,7 @@ func newResult(r, c int) *Dense {
 	return d
 }
 
-// unzeroedMin is the least number of elements (256 KB) for which result
+// unzeroedMin is the least number of elements (256 KB) for which newResult
 // asks for unzeroed memory: below it, zeroing costs less than a
 // microsecond or two.
 const unzeroedMin = 1 << 15
