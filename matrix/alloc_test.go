@@ -3,6 +3,7 @@ package matrix
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 )
 
@@ -104,5 +105,36 @@ func checkFilled(t *testing.T, name string, got *Dense, r, c int, want func(i, j
 				return
 			}
 		}
+	}
+}
+
+// TestLargeResultTakesDeadOnesMemory checks collect: in a loop that keeps
+// only its newest large result, as training keeps only the newest dA[0],
+// the result before is dead when a new one is made, and the new one takes
+// its memory: the heap never holds more than the operand and one result.
+// Left to the collector's pacing, it would grow to twice what is alive, the
+// operand and a result, before the dead results were freed.
+func TestLargeResultTakesDeadOnesMemory(t *testing.T) {
+	const rows, cols = 1 << 11, collectMin >> 11 // collectMin elements
+	const size = rows * cols * 8
+	a := New(rows, cols, make([]float64, rows*cols))
+	var kept *Dense
+	var st runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&st)
+	base := st.HeapAlloc
+	most := uint64(0)
+	for i := range 12 {
+		kept = Scale(float64(i), a)
+		runtime.ReadMemStats(&st)
+		most = max(most, st.HeapAlloc-base)
+	}
+	if kept.At(rows-1, cols-1) != 0 {
+		t.Fatal("Scale(11, zeros) is not zero")
+	}
+	// One result, and 1 MB for whatever else the test allocates.
+	if limit := uint64(size + 1<<20); most > limit {
+		t.Errorf("heap grew by %d MB over 12 results of %d MB, one alive at a time: more than %d MB, so dead results were not freed before new ones were made",
+			most>>20, size>>20, limit>>20)
 	}
 }
