@@ -209,6 +209,7 @@ func train(d *data, f trainFlags, dims []int, stdout io.Writer, decorate func(*r
 func fit(d *data, f trainFlags, dims []int, opts step06_model.Options) (step06_model.Result, error) {
 	two := f.model == "two-layer"
 	if !f.fast {
+		defer paceForStepFunctions(dims[0] * cols(d.TrainX))()
 		if two {
 			return step06_model.TwoLayerModel(d.TrainX, d.TrainY, [3]int(dims), opts)
 		}
