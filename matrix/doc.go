@@ -24,4 +24,7 @@
 // operation and the shapes, as in "matrix: Dot: shapes (5,3) and (4,2) not
 // aligned: 3 (dim 1) != 4 (dim 0)". Dot runs the fast product of package
 // gemm; SetPlain(true) or DNN_MATRIX=plain runs plain reference loops.
+// Before a result of 16 MB or more, Go's collector runs, so that a dead
+// result, such as the last iteration's dA[0], gives the new one its memory,
+// as in numpy.
 package matrix
