@@ -58,23 +58,12 @@ func TestLargeResultsFilled(t *testing.T) {
 
 	// Dot, each operand row-major or a transposed view, on both paths;
 	// and with k = 0, a result of zeros.
-	// xv and yv hold x's and y's elements as transposed views.
-	x, y := randomDense(rng, r, 30), randomDense(rng, 30, c)
-	xv, yv := x.T().Clone().T(), y.T().Clone().T()
-	operands := []struct {
-		name string
-		x, y *Dense
-	}{
-		{"Dot(x, y)", x, y},
-		{"Dot(xv, y)", xv, y},
-		{"Dot(x, yv)", x, yv},
-		{"Dot(xv, yv)", xv, yv},
-		{"Dot(k = 0)", Zeros(r, 0), Zeros(0, c)},
-	}
+	operands := append(layouts(randomDense(rng, r, 30), randomDense(rng, 30, c)),
+		dotOperands{"Dot(k = 0)", Zeros(r, 0), Zeros(0, c)})
 	paths(t, func(t *testing.T) {
 		for _, tt := range operands {
 			got := Dot(tt.x, tt.y)
-			checkFilled(t, tt.name, got, r, c, func(i, j int) float64 {
+			checkFilled(t, tt.call, got, r, c, func(i, j int) float64 {
 				var s float64
 				for l := 0; l < tt.x.cols; l++ {
 					s += tt.x.At(i, l) * tt.y.At(l, j)

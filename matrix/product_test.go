@@ -45,23 +45,32 @@ func TestDot(t *testing.T) {
 	}
 	paths(t, func(t *testing.T) {
 		for _, tt := range tests {
-			a, b, want := FromRows(tt.a), FromRows(tt.b), FromRows(tt.want)
-			aT, bT := a.T().Clone().T(), b.T().Clone().T() // a and b, as views
-			for _, v := range []struct {
-				call string
-				a, b *Dense
-			}{
-				{"Dot(a, b)", a, b},
-				{"Dot(view a, b)", aT, b},
-				{"Dot(a, view b)", a, bT},
-				{"Dot(view a, view b)", aT, bT},
-			} {
-				if got := Dot(v.a, v.b); !Equal(got, want) || got.transposed {
+			want := FromRows(tt.want)
+			for _, v := range layouts(FromRows(tt.a), FromRows(tt.b)) {
+				if got := Dot(v.x, v.y); !Equal(got, want) || got.transposed {
 					t.Errorf("%s: %s =\n%v\nwant\n%v", tt.name, v.call, got, want)
 				}
 			}
 		}
 	})
+}
+
+// dotOperands are the operands of one call of Dot, named as the call.
+type dotOperands struct {
+	call string
+	x, y *Dense
+}
+
+// layouts returns x and y in the four ways Dot can find them: each
+// row-major, or a transposed view of the same elements.
+func layouts(x, y *Dense) []dotOperands {
+	xv, yv := x.T().Clone().T(), y.T().Clone().T()
+	return []dotOperands{
+		{"Dot(x, y)", x, y},
+		{"Dot(view x, y)", xv, y},
+		{"Dot(x, view y)", x, yv},
+		{"Dot(view x, view y)", xv, yv},
+	}
 }
 
 // TestDotEmpty checks products with a zero dimension, numpy's rules: an
