@@ -121,6 +121,7 @@ const stepFunctionsGCPercent = 200
 
 // matrixCollectMin is collectMin of matrix/alloc.go: the number of elements
 // (16 MB) from which matrix runs the collector before making a result.
+// matrix keeps it unexported; TestMatrixCollectMin holds the two together.
 const matrixCollectMin = 1 << 21
 
 // availableBytes returns the memory this process can count on: what the

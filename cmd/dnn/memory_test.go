@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"dnn/matrix"
 )
 
 func TestTrainingBytes(t *testing.T) {
@@ -62,5 +65,29 @@ func TestProcField(t *testing.T) {
 	}
 	if _, ok := procField(filepath.Join(t.TempDir(), "none"), "MemAvailable:"); ok {
 		t.Error("procField of a missing file = ok")
+	}
+}
+
+// TestMatrixCollectMin holds matrixCollectMin to matrix's own threshold,
+// which the matrix package keeps unexported: a second result of
+// matrixCollectMin elements makes matrix run the collector, and results of
+// one element fewer never do.
+func TestMatrixCollectMin(t *testing.T) {
+	forced := func(n int) uint32 {
+		a := matrix.Zeros(1, n)
+		var st runtime.MemStats
+		runtime.ReadMemStats(&st)
+		before := st.NumForcedGC
+		for range 3 {
+			matrix.Scale(2, a)
+		}
+		runtime.ReadMemStats(&st)
+		return st.NumForcedGC - before
+	}
+	if got := forced(matrixCollectMin - 1); got != 0 {
+		t.Errorf("3 results of %d elements ran the collector %d times, want 0: matrix collects from a smaller size than matrixCollectMin", matrixCollectMin-1, got)
+	}
+	if got := forced(matrixCollectMin); got == 0 {
+		t.Errorf("3 results of %d elements never ran the collector: matrix collects from a larger size than matrixCollectMin", matrixCollectMin)
 	}
 }
